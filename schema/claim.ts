@@ -1,0 +1,279 @@
+/**
+ * The claim record: one accusation about one cyber incident, who makes it, on what basis,
+ * who denies it, and what followed. This is the single source of types for the worker,
+ * the widget and the data tools.
+ *
+ * @module
+ */
+import * as v from "valibot";
+import {
+  HttpUrl, IsoDate, LangCode, Localized, Slug, Text, UI_LANGS,
+  nonEmptyArray, unknownOrWrongType,
+} from "./primitives.ts";
+
+/** What kind of actor an entity is. */
+export const ENTITY_KINDS = ["state", "agency", "person", "company", "group", "organization"] as const;
+
+/**
+ * An actor that accuses, is accused or denies: a state, an agency, a person, a company,
+ * a group or an organization. Aliases are the other names it goes by (APT28 = Fancy Bear).
+ *
+ * @example
+ * v.parse(Entity, { id: "gru", kind: "agency", name: { fr: "GRU", en: "GRU" }, aliases: ["APT28"] });
+ */
+export const Entity = v.strictObject(
+  {
+    id: Slug,
+    kind: v.picklist(ENTITY_KINDS, `must be one of ${ENTITY_KINDS.join(", ")}`),
+    name: Localized,
+    aliases: v.array(Text, "must be a list"),
+    country: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 code such as RU"))),
+    parent: v.optional(Slug),
+  },
+  unknownOrWrongType("an entity object"),
+);
+export type Entity = v.InferOutput<typeof Entity>;
+
+/**
+ * Where a statement can be read: an http(s) URL, who published it, when, in which language.
+ *
+ * @example
+ * v.parse(Source, { url: "https://www.justice.gov/", publisher: "US DOJ", date: "2018-07-13", lang: "en" });
+ */
+export const Source = v.strictObject(
+  {
+    url: HttpUrl,
+    publisher: Text,
+    title: v.optional(Text),
+    date: IsoDate,
+    lang: LangCode,
+  },
+  unknownOrWrongType("a source object"),
+);
+export type Source = v.InferOutput<typeof Source>;
+
+/**
+ * Words as they were said, in their original language, with a translation into
+ * each UI language they were not said in.
+ *
+ * @example
+ * v.parse(Quote, { text: "This is some sort of nonsense", lang: "en", translation: { fr: "C'est une sorte d'absurdité" } });
+ */
+export const Quote = v.pipe(
+  v.strictObject(
+    {
+      text: Text,
+      lang: LangCode,
+      translation: v.strictObject({ fr: v.optional(Text), en: v.optional(Text) }, unknownOrWrongType("a { fr?, en? } object")),
+    },
+    unknownOrWrongType("a quote object"),
+  ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const { lang, translation } = dataset.value;
+    for (const ui of UI_LANGS) {
+      if (ui !== lang && translation[ui] === undefined) {
+        addIssue({
+          message: `is missing: a quote in "${lang}" needs a ${ui === "fr" ? "French" : "English"} translation`,
+          path: [
+            { type: "object", origin: "value", input: dataset.value, key: "translation", value: translation },
+            { type: "object", origin: "value", input: translation, key: ui, value: undefined },
+          ],
+        });
+      }
+    }
+  }),
+);
+export type Quote = v.InferOutput<typeof Quote>;
+
+/**
+ * On what a statement rests, after EuRepoC's attribution categories.
+ */
+export const BASES = [
+  "government-statement",
+  "joint-statement",
+  "indictment",
+  "technical-report",
+  "campaign-statement",
+  "media-report",
+  "press-conference",
+  "diplomatic-note",
+] as const;
+export type Basis = (typeof BASES)[number];
+
+/**
+ * One public statement that makes an accusation or a denial: who said it, when, on what
+ * basis, what they said, and where it can be checked.
+ *
+ * @example
+ * v.parse(Statement, {
+ *   by: "us-doj", date: "2018-07-13", basis: "indictment",
+ *   summary: { fr: "…", en: "…" },
+ *   sources: [{ url: "https://www.justice.gov/", publisher: "US DOJ", date: "2018-07-13", lang: "en" }],
+ * });
+ */
+export const Statement = v.strictObject(
+  {
+    by: Slug,
+    speaker: v.optional(v.strictObject({ name: Text, role: Localized }, unknownOrWrongType("a { name, role } object"))),
+    date: IsoDate,
+    basis: v.picklist(BASES, `must be one of ${BASES.join(", ")}`),
+    summary: Localized,
+    quote: v.optional(Quote),
+    sources: nonEmptyArray(Source, "list at least one source"),
+  },
+  unknownOrWrongType("a statement object"),
+);
+export type Statement = v.InferOutput<typeof Statement>;
+
+/** What followed an accusation. */
+export const CONSEQUENCE_KINDS = ["indictment", "sanctions", "expulsion", "arrest", "other"] as const;
+
+/**
+ * A dated, sourced step that followed the accusation: an indictment, sanctions, expulsions.
+ *
+ * @example
+ * v.parse(Consequence, { date: "2016-12-29", kind: "sanctions", by: "united-states", summary: { fr: "…", en: "…" }, sources: [...] });
+ */
+export const Consequence = v.strictObject(
+  {
+    date: IsoDate,
+    kind: v.picklist(CONSEQUENCE_KINDS, `must be one of ${CONSEQUENCE_KINDS.join(", ")}`),
+    by: Slug,
+    summary: Localized,
+    sources: nonEmptyArray(Source, "list at least one source"),
+  },
+  unknownOrWrongType("a consequence object"),
+);
+export type Consequence = v.InferOutput<typeof Consequence>;
+
+/**
+ * Where attribution stands. A neutral label, never a verdict of truth.
+ */
+export const STATUSES = ["alleged", "officially-attributed", "indicted", "disputed"] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** The fields of a record as its authors write them in `data/claims/*.json`. */
+const recordEntries = {
+  id: Slug,
+  version: v.pipe(v.number("must be a number"), v.integer("must be an integer"), v.minValue(1, "must be at least 1")),
+  updatedAt: v.pipe(v.string("must be a string"), v.isoTimestamp("must be an ISO timestamp such as 2026-11-23T00:00:00Z")),
+  status: v.picklist(STATUSES, `must be one of ${STATUSES.join(", ")}`),
+  incident: v.strictObject(
+    {
+      title: Localized,
+      summary: Localized,
+      date: IsoDate,
+      endDate: v.optional(IsoDate),
+      targets: nonEmptyArray(Localized, "name at least one target"),
+    },
+    unknownOrWrongType("an incident object"),
+  ),
+  accused: nonEmptyArray(Slug, "name at least one accused entity"),
+  accusations: nonEmptyArray(Statement, "list at least one accusation"),
+  denials: v.optional(nonEmptyArray(Statement, 'list at least one denial, or drop "denials" and set "noDenialOnRecord"')),
+  noDenialOnRecord: v.optional(v.strictObject({ asOf: IsoDate }, unknownOrWrongType("a { asOf } object"))),
+  consequences: v.optional(v.array(Consequence, "must be a list")),
+  corrections: v.optional(
+    v.array(v.strictObject({ text: Localized, sources: nonEmptyArray(Source, "list at least one source") }, unknownOrWrongType("a correction object")), "must be a list"),
+  ),
+  topics: nonEmptyArray(Slug, "list at least one topic"),
+  keywords: v.strictObject({ fr: v.array(Text, "must be a list"), en: v.array(Text, "must be a list") }, unknownOrWrongType("a { fr, en } object")),
+  urls: v.array(HttpUrl, "must be a list"),
+  related: v.optional(v.array(Slug, "must be a list")),
+};
+
+type RecordShape = { denials?: unknown; noDenialOnRecord?: unknown };
+
+/** Exactly one of `denials` and `noDenialOnRecord`: a card must always say which. */
+function denialsOrExplicitNone<T extends RecordShape>({ dataset, addIssue }: v.RawCheckContext<T>): void {
+  if (!dataset.typed) return;
+  const { denials, noDenialOnRecord } = dataset.value;
+  if ((denials === undefined) === (noDenialOnRecord === undefined)) {
+    addIssue({
+      message: denials === undefined
+        ? 'is missing: list the denials, or set "noDenialOnRecord": { "asOf": "YYYY-MM-DD" } when there is none'
+        : 'conflicts with "noDenialOnRecord": keep one of them',
+      path: [{ type: "object", origin: "value", input: dataset.value as unknown as Record<string, unknown>, key: "denials", value: denials }],
+    });
+  }
+}
+
+const ClaimFileObject = v.strictObject(recordEntries, unknownOrWrongType("a claim record object"));
+const ClaimObject = v.strictObject(
+  { ...recordEntries, entities: nonEmptyArray(Entity, "include every entity the record mentions") },
+  unknownOrWrongType("a claim record object"),
+);
+
+/**
+ * A claim as authored in `data/claims/<id>.json`: entities are referenced by id and
+ * resolved against `data/entities.json` when the record is built.
+ */
+export const ClaimFile = v.pipe(ClaimFileObject, v.rawCheck<v.InferOutput<typeof ClaimFileObject>>(denialsOrExplicitNone));
+export type ClaimFile = v.InferOutput<typeof ClaimFile>;
+
+/**
+ * A self-contained claim record, as stored in KV, served by the API and rendered by the widget.
+ * Every entity it mentions is included in `entities`.
+ *
+ * @example
+ * const claim = v.parse(Claim, await res.json());
+ * claim.accusations[0].sources[0].url; // always http(s)
+ */
+export const Claim = v.pipe(
+  ClaimObject,
+  v.rawCheck<v.InferOutput<typeof ClaimObject>>(denialsOrExplicitNone),
+  v.rawCheck<v.InferOutput<typeof ClaimObject>>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const claim = dataset.value;
+    const known = new Set<string>();
+    claim.entities.forEach((e, i) => {
+      if (known.has(e.id)) addIssue({ message: `repeats entity "${e.id}"`, path: pathOf(claim, "entities", i, "id") });
+      known.add(e.id);
+    });
+    for (const [field, ref] of entityRefs(claim)) {
+      if (!known.has(ref.id)) addIssue({ message: `names unknown entity "${ref.id}"`, path: pathOf(claim, ...field) });
+    }
+  }),
+);
+export type Claim = v.InferOutput<typeof Claim>;
+
+/** Every entity reference in a record, with the path of the field that holds it. */
+export function* entityRefs(claim: ClaimFile): Generator<[Array<string | number>, { id: string }]> {
+  for (const [i, id] of claim.accused.entries()) yield [["accused", i], { id }];
+  for (const list of ["accusations", "denials", "consequences"] as const) {
+    for (const [i, s] of (claim[list] ?? []).entries()) yield [[list, i, "by"], { id: s.by }];
+  }
+}
+
+/** Builds a Valibot issue path from plain keys, for issues raised by record-level checks. */
+function pathOf(input: unknown, ...keys: Array<string | number>): [v.IssuePathItem, ...v.IssuePathItem[]] {
+  let value = input as Record<string | number, unknown>;
+  const items = keys.map((key) => {
+    const item = { type: typeof key === "number" ? "array" : "object", origin: "value", input: value, key, value: value?.[key] } as v.IssuePathItem;
+    value = value?.[key] as Record<string | number, unknown>;
+    return item;
+  });
+  return items as [v.IssuePathItem, ...v.IssuePathItem[]];
+}
+
+/**
+ * The entity registry, `data/entities.json`: every actor once, with unique ids and
+ * parents that exist.
+ *
+ * @example
+ * const r = check(EntityRegistry, JSON.parse(text));
+ */
+export const EntityRegistry = v.pipe(
+  v.array(Entity, "must be a list of entities"),
+  v.rawCheck<Entity[]>(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const ids = new Set(dataset.value.map((e) => e.id));
+    const seen = new Set<string>();
+    dataset.value.forEach((e, i) => {
+      if (seen.has(e.id)) addIssue({ message: `repeats entity id "${e.id}"`, path: pathOf(dataset.value, i, "id") });
+      seen.add(e.id);
+      if (e.parent !== undefined && !ids.has(e.parent)) addIssue({ message: `names unknown parent "${e.parent}"`, path: pathOf(dataset.value, i, "parent") });
+    });
+  }),
+);

@@ -1,0 +1,15 @@
+/**
+ * claimcard's schema: the one source of the record's shape and types, imported by the
+ * worker, the widget (types only) and the data tools.
+ *
+ * @example
+ * import { Claim, check } from "../schema/index.ts";
+ * const r = check(Claim, json);
+ *
+ * @module
+ */
+export * from "./primitives.ts";
+export * from "./claim.ts";
+export * from "./issues.ts";
+export * from "./api.ts";
+export * from "./dataset.ts";

@@ -1,0 +1,55 @@
+/**
+ * `npm run build`: bundles the widget (Lit included) into `public/widget.js`, one
+ * minified ES module lowered to ES2022 (no native decorators needed), and prints its
+ * size, raw and gzip.
+ *
+ * @module
+ */
+import { build, transform, type Plugin } from "esbuild";
+import { readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+
+/** The widget budget from DESIGN.md: 12 KB gzip, Lit included. */
+export const WIDGET_BUDGET_GZIP = 12 * 1024;
+
+const OUT = "public/widget.js";
+
+/**
+ * Minifies the CSS inside Lit's css`…` tagged templates with esbuild's CSS minifier.
+ * (esbuild leaves template literals as they are.) Only templates without `${}` parts are
+ * touched, so nothing dynamic is ever rewritten.
+ */
+const minifyCss: Plugin = {
+  name: "minify-lit-css",
+  setup(b) {
+    b.onLoad({ filter: /widget\/.*\.ts$/ }, async ({ path }) => {
+      let source = await readFile(path, "utf8");
+      for (const [whole, body] of source.matchAll(/css`([^`$]*)`/g)) {
+        const { code } = await transform(body!, { loader: "css", minify: true });
+        source = source.replace(whole, `css\`${code.trim()}\``);
+      }
+      return { contents: source, loader: "ts" };
+    });
+  },
+};
+
+await build({
+  entryPoints: ["widget/index.ts"],
+  outfile: OUT,
+  bundle: true,
+  format: "esm",
+  target: "es2022",
+  minify: true,
+  legalComments: "eof",
+  sourcemap: false,
+  logLevel: "warning",
+  plugins: [minifyCss],
+});
+
+const bytes = await readFile(OUT);
+const gz = gzipSync(bytes, { level: 9 }).length;
+console.log(`build: ${OUT} ${(bytes.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(2)} KB gzip (budget ${WIDGET_BUDGET_GZIP / 1024} KB)`);
+if (gz > WIDGET_BUDGET_GZIP) {
+  console.error("build: widget.js is over its gzip budget");
+  process.exit(1);
+}

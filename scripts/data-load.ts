@@ -1,0 +1,52 @@
+/**
+ * `npm run data:load [-- --remote]`: checks `data/`, builds every KV entry (records,
+ * URL lookups, indexes) and bulk-puts them into the KV namespace bound as `KV`: the
+ * local one by default, the real one with `--remote`. Keys that an earlier load wrote
+ * and this one no longer has are deleted afterwards, so that a removed claim disappears.
+ *
+ * @module
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { buildEntries, type KvEntry } from "../worker/store/entries.ts";
+import { CATALOG_KEY, CLAIM_PREFIX, MATCH_KEY, META_KEY, URL_PREFIX } from "../worker/store/keys.ts";
+import { readDataset } from "./dataset.ts";
+import { wrangler } from "./wrangler.ts";
+
+/** wrangler bulk operations take at most 10,000 pairs per call. */
+const BATCH = 10_000;
+
+const remote = process.argv.includes("--remote");
+/** Local KV lives where `wrangler dev` looks for it: .wrangler/state, or CLAIMCARD_STATE. */
+const state = process.env.CLAIMCARD_STATE;
+const where = remote ? ["--remote"] : ["--local", ...(state ? ["--persist-to", state] : [])];
+const dir = process.argv.find((a, i) => i > 1 && !a.startsWith("--")) ?? "data";
+
+const { claims, errors } = await readDataset(dir);
+if (errors.length) {
+  console.error(`data:load: refused, ${errors.length} problem(s) in ${dir}/ (run npm run data:check)\n`);
+  for (const e of errors) console.error(`  ✗ ${e}`);
+  process.exit(1);
+}
+
+const entries = await buildEntries(claims);
+const work = join(".wrangler", "claimcard");
+await mkdir(work, { recursive: true });
+
+for (let i = 0; i < entries.length; i += BATCH) {
+  const file = join(work, `kv-${i / BATCH}.json`);
+  await writeFile(file, JSON.stringify(entries.slice(i, i + BATCH)));
+  await wrangler(["kv", "bulk", "put", file, "--binding", "KV", ...where]);
+}
+
+const ours = (key: string) => key.startsWith(CLAIM_PREFIX) || key.startsWith(URL_PREFIX) || key === CATALOG_KEY || key === MATCH_KEY || key === META_KEY;
+const wanted = new Set(entries.map((e: KvEntry) => e.key));
+const listed = JSON.parse(await wrangler(["kv", "key", "list", "--binding", "KV", ...where])) as Array<{ name: string }>;
+const stale = listed.map((k) => k.name).filter((k) => ours(k) && !wanted.has(k));
+for (let i = 0; i < stale.length; i += BATCH) {
+  const file = join(work, `stale-${i / BATCH}.json`);
+  await writeFile(file, JSON.stringify(stale.slice(i, i + BATCH)));
+  await wrangler(["kv", "bulk", "delete", file, "--binding", "KV", ...where, "--force"]);
+}
+
+console.log(`data:load: ${claims.length} claims, ${entries.length} KV entries written ${remote ? "to the remote namespace" : `to local KV (${state ?? ".wrangler/state"})`}${stale.length ? `, ${stale.length} stale deleted` : ""}`);

@@ -1,0 +1,50 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch } from "./browser.ts";
+
+const base = inject("baseUrl");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("npm start: the demo page", () => {
+  it("serves the French seed article with a card beside it", async () => {
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="fr">');
+    expect(html).toContain("Malgré les cyberattaques");
+    expect(html).toMatch(/<claim-card claim="dnc-hack-2016"/);
+  });
+
+  it("shows, in a real browser, a card naming the accusation, the accusers and the denial", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${base}/`);
+    const card = page.locator('claim-card[claim="dnc-hack-2016"]');
+    await card.locator("[part~=title]").waitFor({ timeout: 10_000 });
+    expect(await card.locator("[part~=title]").innerText()).toContain("Piratage du Comité national démocrate");
+    const parties = await card.locator("[part~=parties] > div").evaluateAll((rows) =>
+      Object.fromEntries(rows.map((r) => [r.querySelector("dt")!.textContent, r.querySelector("dd")!.textContent])),
+    );
+    expect(parties["Mis en cause"]).toContain("Russie");
+    expect(parties["Accusateurs"]).toContain("CrowdStrike");
+    expect(parties["Démentis"]).toContain("Russie");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("serves widget.js as a cross-origin loadable module", async () => {
+    const res = await fetch(`${base}/widget.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/javascript/);
+    expect(res.headers.get("access-control-allow-origin")).toBe("*");
+    expect(res.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+  });
+});

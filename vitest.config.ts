@@ -1,0 +1,34 @@
+/**
+ * Two kinds of tests, one run:
+ * - `worker`: inside workerd, against real (local) KV, through `@cloudflare/vitest-plugin`.
+ * - `node`: data tools, and end-to-end tests that start the real server and drive
+ *   Debian's Chromium with playwright-core.
+ */
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: { bindings: { ADMIN_TOKEN: "test-admin-token-0123456789" } },
+          }),
+        ],
+        test: { name: "worker", include: ["tests/worker/**/*.test.ts"] },
+      },
+      {
+        test: {
+          name: "node",
+          include: ["tests/node/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          globalSetup: ["tests/node/server.setup.ts"],
+        },
+      },
+    ],
+  },
+});

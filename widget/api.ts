@@ -1,0 +1,72 @@
+/**
+ * How the widget reaches the API: the base URL, and fetches that time out instead of
+ * hanging, and never throw anything but a plain `Error`.
+ *
+ * @module
+ */
+import type { Claim, MatchResult } from "../schema/index.ts";
+
+/** The origin `widget.js` was loaded from: the default API base. */
+export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
+
+/**
+ * The API base: an explicit `api` attribute if it is an http(s) URL, else the origin
+ * the widget was loaded from.
+ *
+ * @example
+ * apiBase("https://claims.example.org/"); // "https://claims.example.org"
+ * apiBase("");                            // the script's origin
+ */
+export function apiBase(api?: string | null): string {
+  if (api) {
+    try {
+      const u = new URL(api, document.baseURI);
+      if (u.protocol === "https:" || u.protocol === "http:") return u.href.replace(/\/+$/, "");
+    } catch {
+      /* fall back to the script's origin */
+    }
+  }
+  return SCRIPT_ORIGIN;
+}
+
+/**
+ * Fetches JSON with a timeout. Resolves `null` on 404, rejects on anything else that
+ * is not a 2xx JSON answer.
+ *
+ * @example
+ * const claim = await getJson<Claim>(`${base}/v1/claims/x`, { timeout: 5000 });
+ */
+export async function getJson<T>(url: string, { timeout, signal, body }: { timeout: number; signal?: AbortSignal; body?: unknown }): Promise<T | null> {
+  const signals = [AbortSignal.timeout(timeout)];
+  if (signal) signals.push(signal);
+  const res = await fetch(url, {
+    method: body === undefined ? "GET" : "POST",
+    headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
+    body: body === undefined ? null : JSON.stringify(body),
+    signal: AbortSignal.any(signals),
+    credentials: "omit",
+  });
+  if (res.status === 404) return null;
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/**
+ * One claim by id, or `null` when there is none.
+ *
+ * @example
+ * await fetchClaim(base, "dnc-hack-2016", { timeout: 5000 });
+ */
+export function fetchClaim(base: string, id: string, opts: { timeout: number; signal?: AbortSignal }): Promise<Claim | null> {
+  return getJson<Claim>(`${base}/v1/claims/${encodeURIComponent(id)}`, opts);
+}
+
+/**
+ * The claims relevant to an article's text.
+ *
+ * @example
+ * const { matches } = await matchArticle(base, { text, lang: "fr" }, { timeout: 5000 });
+ */
+export async function matchArticle(base: string, body: { text: string; lang?: string; url?: string; title?: string }, opts: { timeout: number }): Promise<MatchResult> {
+  return (await getJson<MatchResult>(`${base}/v1/match`, { ...opts, body })) ?? { matches: [] };
+}

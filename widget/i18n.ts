@@ -1,0 +1,133 @@
+/**
+ * The widget's words in French and English, and date formatting with `Intl`.
+ *
+ * @module
+ */
+import type { Basis, Status, UiLang } from "../schema/index.ts";
+
+const fr = {
+  kicker: "Attribution d’une cyberattaque",
+  accused: "Mis en cause",
+  accusers: "Accusateurs",
+  denials: "Démentis",
+  noDenial: "Aucun démenti public connu",
+  asOf: "au",
+  timeline: "Chronologie",
+  more: "Voir la chronologie",
+  less: "Masquer la chronologie",
+  source: "Source",
+  updated: "Mis à jour le",
+  record: "Fiche complète",
+  translation: "Traduction",
+  accuses: "accuse",
+  denies: "dément",
+  follows: "suite",
+  loading: "Chargement de la fiche…",
+  error: "Fiche indisponible pour le moment.",
+  notFound: "Fiche introuvable.",
+  neutral: "Ce résumé rapporte qui affirme quoi, sans trancher.",
+  status: {
+    alleged: "Allégation",
+    "officially-attributed": "Attribution officielle",
+    indicted: "Inculpations",
+    disputed: "Contestée",
+  } satisfies Record<Status, string>,
+  basis: {
+    "government-statement": "déclaration gouvernementale",
+    "joint-statement": "déclaration conjointe",
+    indictment: "acte d’accusation",
+    "technical-report": "rapport technique",
+    "campaign-statement": "déclaration de campagne",
+    "media-report": "article de presse",
+    "press-conference": "conférence de presse",
+    "diplomatic-note": "note diplomatique",
+  } satisfies Record<Basis, string>,
+  consequence: {
+    indictment: "inculpation",
+    sanctions: "sanctions",
+    expulsion: "expulsions",
+    arrest: "arrestation",
+    other: "suite",
+  },
+};
+
+/** Every string the widget shows, in one language. */
+export type Strings = typeof fr;
+
+const en: Strings = {
+  kicker: "Cyberattack attribution",
+  accused: "Accused",
+  accusers: "Accusers",
+  denials: "Denials",
+  noDenial: "No public denial on record",
+  asOf: "as of",
+  timeline: "Timeline",
+  more: "Show timeline",
+  less: "Hide timeline",
+  source: "Source",
+  updated: "Updated",
+  record: "Full record",
+  translation: "Translation",
+  accuses: "accuses",
+  denies: "denies",
+  follows: "follow-up",
+  loading: "Loading the record…",
+  error: "Record unavailable right now.",
+  notFound: "Record not found.",
+  neutral: "This summary reports who says what, without ruling on it.",
+  status: {
+    alleged: "Alleged",
+    "officially-attributed": "Officially attributed",
+    indicted: "Indictments",
+    disputed: "Disputed",
+  },
+  basis: {
+    "government-statement": "government statement",
+    "joint-statement": "joint statement",
+    indictment: "indictment",
+    "technical-report": "technical report",
+    "campaign-statement": "campaign statement",
+    "media-report": "media report",
+    "press-conference": "press conference",
+    "diplomatic-note": "diplomatic note",
+  },
+  consequence: {
+    indictment: "indictment",
+    sanctions: "sanctions",
+    expulsion: "expulsions",
+    arrest: "arrest",
+    other: "follow-up",
+  },
+};
+
+/** The strings of each UI language. */
+export const STRINGS: Record<UiLang, Strings> = { fr, en };
+
+/**
+ * Picks the UI language: the element's own `lang`, else the closest ancestor's or the
+ * page's `<html lang>`, else English. `fr-CA` counts as French.
+ *
+ * @example
+ * uiLang(element); // "fr" on a page with <html lang="fr-FR">
+ */
+export function uiLang(el: Element): UiLang {
+  const tag = (el.closest("[lang]")?.getAttribute("lang") ?? document.documentElement.lang ?? "").toLowerCase();
+  return tag.startsWith("fr") ? "fr" : "en";
+}
+
+/**
+ * Formats a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date at its own precision.
+ *
+ * @example
+ * formatDate("2018-07-13", "fr"); // "13 juillet 2018"
+ * formatDate("2018-10", "en");    // "October 2018"
+ */
+export function formatDate(date: string, lang: UiLang): string {
+  const [y, m, d] = date.split("-").map(Number);
+  if (!y) return date;
+  const at = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
+  const opts: Intl.DateTimeFormatOptions = { timeZone: "UTC", year: "numeric" };
+  if (m) opts.month = "long";
+  if (d) opts.day = "numeric";
+  return new Intl.DateTimeFormat(lang, opts).format(at);
+}

@@ -1,0 +1,87 @@
+/**
+ * The card's stylesheet. Neutral colours only: the card reports who says what, it never
+ * colours a side as right or wrong. Every colour, the font, the radius and the reserved
+ * height are custom properties (see the doc-comment of `ClaimCard`).
+ *
+ * @module
+ */
+import { css } from "lit";
+
+export const styles = css`
+:host {
+  color-scheme: light dark;
+  --_bg: var(--claim-card-bg, light-dark(#fff, #161b22));
+  --_fg: var(--claim-card-fg, light-dark(#1f2328, #e6edf3));
+  --_muted: var(--claim-card-muted, light-dark(#59636e, #9da7b3));
+  --_line: var(--claim-card-border, light-dark(#d1d9e0, #3d444d));
+  --_accent: var(--claim-card-accent, light-dark(#2c5d8f, #8fb8e3));
+  --_focus: var(--claim-card-focus, light-dark(#1f6feb, #58a6ff));
+  display: block;
+  box-sizing: border-box;
+  block-size: var(--claim-card-height, 24em);
+  max-inline-size: var(--claim-card-max-width, 42em);
+  min-inline-size: 0;
+  font: 400 var(--claim-card-font-size, 15px) / 1.45 var(--claim-card-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  color: var(--_fg);
+  contain: layout paint;
+}
+:host([theme=light]) { color-scheme: light }
+:host([theme=dark]) { color-scheme: dark }
+:host([expanded]), :host([state=error]), :host([state=missing]) { block-size: auto }
+:host([quiet][state=error]), :host([quiet][state=missing]), :host([hidden]) { display: none }
+* { box-sizing: border-box }
+[part~=card] {
+  block-size: 100%;
+  overflow: hidden;
+  display: flex;
+  flex-direction: column;
+  gap: .35em;
+  padding: 1em 1.1em;
+  background: var(--_bg);
+  border: 1px solid var(--_line);
+  border-inline-start: 4px solid var(--_accent);
+  border-radius: var(--claim-card-radius, 8px);
+}
+:host([expanded]) [part~=card] { overflow: visible }
+h2, h3, p, dl, dd, ol, ul, blockquote { margin: 0 }
+.one { white-space: nowrap; overflow: hidden; text-overflow: ellipsis }
+.clamp { display: -webkit-box; -webkit-box-orient: vertical; overflow: hidden }
+[part~=kicker], [part~=meta], [part~=footer], [part~=event] > time { color: var(--_muted); font-size: .85em }
+[part~=kicker] { text-transform: uppercase; letter-spacing: .04em; font-weight: 600 }
+[part~=title] { font-size: 1.2em; line-height: 1.25; block-size: 2.5em; -webkit-line-clamp: 2; flex: none }
+[part~=status] { font-weight: 600; color: var(--_fg); border: 1px solid var(--_line); border-radius: 1em; padding: 0 .5em }
+[part~=summary] { block-size: 4.35em; -webkit-line-clamp: 3; flex: none }
+[part~=parties] { display: grid; gap: .1em; flex: none }
+[part~=parties] div { display: flex; gap: .4em; min-inline-size: 0 }
+dt { font-weight: 600; flex: none }
+dt::after { content: ":" }
+dd { min-inline-size: 0 }
+.row { display: flex; align-items: center; justify-content: space-between; gap: .5em; flex: none; margin-block-start: auto }
+button {
+  font: inherit; font-weight: 600; color: var(--_accent); background: transparent;
+  border: 1px solid var(--_line); border-radius: .4em; padding: .2em .7em; cursor: pointer; white-space: nowrap;
+}
+button:hover { border-color: var(--_accent) }
+a { color: var(--_accent) }
+:focus-visible { outline: 2px solid var(--_focus); outline-offset: 2px; border-radius: 2px }
+[part~=timeline] { border-block-start: 1px solid var(--_line); padding-block-start: .6em }
+[part~=timeline][hidden] { display: none }
+h3 { font-size: 1em; margin-block-end: .4em }
+ol { list-style: none; padding: 0 }
+[part~=event] { position: relative; padding: 0 0 .8em 1.3em; border-inline-start: 2px solid var(--_line); margin-inline-start: .35em }
+[part~=event]:last-child { border-color: transparent }
+[part~=event]::before {
+  content: ""; position: absolute; inset-inline-start: -.45em; inset-block-start: .3em;
+  inline-size: .7em; block-size: .7em; border-radius: 50%; background: var(--_accent); border: 2px solid var(--_accent);
+}
+[part~=denial]::before { background: var(--_bg) }
+[part~=consequence]::before { border-radius: 2px; background: var(--_muted); border-color: var(--_muted) }
+.tag { color: var(--_muted); font-size: .85em }
+[part~=quote] { margin: .3em 0; padding-inline-start: .7em; border-inline-start: 3px solid var(--_line); font-style: italic }
+[part~=translation] { color: var(--_muted); font-size: .9em }
+[part~=sources] { list-style: none; padding: 0; font-size: .85em; display: flex; flex-wrap: wrap; gap: 0 .8em }
+[part~=note] { color: var(--_muted); font-size: .85em; padding: .4em .6em; border: 1px dashed var(--_line); border-radius: .4em }
+[part~=skeleton] i { display: block; background: var(--_line); opacity: .5; border-radius: .3em; block-size: .9em; inline-size: 80% }
+.sr { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap }
+@media (prefers-reduced-motion: no-preference) { button { transition: border-color .15s } }
+`;

@@ -1,0 +1,39 @@
+/**
+ * The claimcard API as one Hono app: middleware that every route shares, then one
+ * sub-app per feature.
+ *
+ * @module
+ */
+import { Hono } from "hono";
+import { methodNotAllowed } from "hono/method-not-allowed";
+import { publicCors } from "./cors.ts";
+import type { AppEnv } from "./env.ts";
+import { problemResponse, toProblem } from "./problem.ts";
+import { claims } from "./routes/claims.ts";
+import { health } from "./routes/health.ts";
+import { site } from "./routes/site.ts";
+import { apiHeaders } from "./security.ts";
+import { withStore } from "./store/middleware.ts";
+
+/**
+ * @example
+ * export default { fetch: app.fetch };
+ */
+export const app = new Hono<AppEnv>();
+
+app.use(methodNotAllowed({
+  app,
+  onMethodNotAllowed: (c, methods) =>
+    problemResponse(405, "method-not-allowed", "Method not allowed", `${c.req.method} is not allowed here. Use ${methods.join(", ")}.`, {
+      headers: { Allow: methods.join(", ") },
+    }),
+}));
+app.use(withStore);
+app.use("/v1/*", publicCors, apiHeaders);
+
+app.route("/", health);
+app.route("/", site);
+app.route("/v1/claims", claims);
+
+app.notFound((c) => problemResponse(404, "not-found", "Not found", `Nothing is served at ${new URL(c.req.url).pathname}.`));
+app.onError((err) => toProblem(err));

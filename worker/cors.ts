@@ -1,0 +1,38 @@
+/**
+ * CORS: open to every origin for the public reads and the match, never for admin writes.
+ *
+ * @module
+ */
+import type { MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
+import { Problem } from "./problem.ts";
+
+const PUBLIC_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
+
+const open = cors({
+  origin: "*",
+  allowMethods: PUBLIC_METHODS,
+  allowHeaders: ["Content-Type", "If-None-Match"],
+  exposeHeaders: ["ETag", "Server-Timing", "Retry-After"],
+  maxAge: 86400,
+});
+
+/**
+ * Hono's `cors()` with `origin: "*"` for public methods. Admin methods get no CORS
+ * headers at all, and a preflight that asks for one is refused with 403, so that no
+ * browser page can ever call PUT or DELETE cross-origin.
+ *
+ * @example
+ * app.use("/v1/*", publicCors);
+ */
+export const publicCors: MiddlewareHandler = async (c, next) => {
+  const method = c.req.method;
+  if (method === "OPTIONS") {
+    const asked = c.req.header("Access-Control-Request-Method")?.toUpperCase();
+    if (asked && !PUBLIC_METHODS.includes(asked)) {
+      throw new Problem(403, "cors-refused", "Cross-origin request refused", `${asked} is an admin method and is not available cross-origin.`);
+    }
+  }
+  if (!PUBLIC_METHODS.includes(method)) return next();
+  return open(c, next);
+};

@@ -1,0 +1,25 @@
+/**
+ * The Worker's bindings and the Hono environment every route is typed with.
+ *
+ * @module
+ */
+import type { ClaimStore } from "./store/store.ts";
+
+/** Bindings declared in `wrangler.toml`, plus the `ADMIN_TOKEN` secret. */
+export interface Bindings {
+  /** Claim records and their indexes (see `worker/store/keys.ts`). */
+  KV: KVNamespace;
+  /** Static files in `public/`: the demo page and the built `widget.js`. */
+  ASSETS: Fetcher;
+  /** Bearer token for PUT/DELETE. Set by `wrangler secret put ADMIN_TOKEN`, `.dev.vars` or `--var`. */
+  ADMIN_TOKEN?: string;
+}
+
+/** Per-request values that middleware puts on the context. */
+export interface Variables {
+  /** Reads claims from KV, counting reads for `Server-Timing`. */
+  store: ClaimStore;
+}
+
+/** The Hono environment of the whole app. */
+export type AppEnv = { Bindings: Bindings; Variables: Variables };

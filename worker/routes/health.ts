@@ -1,0 +1,17 @@
+/**
+ * `GET /healthz`: the Worker is up. It reads nothing, so that a KV incident does not
+ * take the load balancer's view of the service down with it.
+ *
+ * @module
+ */
+import { Hono } from "hono";
+import type { AppEnv } from "../env.ts";
+
+/**
+ * @example
+ * app.route("/", health);
+ */
+export const health = new Hono<AppEnv>().get("/healthz", (c) => {
+  c.header("Cache-Control", "no-store");
+  return c.json({ status: "ok" });
+});

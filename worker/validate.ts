@@ -1,0 +1,47 @@
+/**
+ * Request validation with Valibot through Hono's validator, answering bad input with a
+ * 400 problem that lists every field at fault.
+ *
+ * @module
+ */
+import { vValidator } from "@hono/valibot-validator";
+import type { MiddlewareHandler } from "hono";
+import type { ValidationTargets } from "hono";
+import type * as v from "valibot";
+import { describeIssues } from "../schema/index.ts";
+import { Problem } from "./problem.ts";
+
+const WHAT: Record<keyof ValidationTargets, string> = {
+  json: "body", form: "form", query: "query string", param: "path", header: "headers", cookie: "cookies",
+};
+
+/**
+ * Validates one part of the request against a Valibot schema, or throws a 400 problem
+ * whose `errors` name each bad field.
+ *
+ * @example
+ * app.get("/v1/claims", validate("query", ListQuery), (c) => c.json(c.req.valid("query")));
+ */
+export function validate<T extends v.GenericSchema, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+  return vValidator(target, schema, (result) => {
+    if (result.success) return;
+    const errors = describeIssues(result.issues);
+    throw new Problem(400, `invalid-${target}`, `Invalid request ${WHAT[target]}`, errors.join("; "), { extensions: { errors } });
+  });
+}
+
+/**
+ * Refuses a body that is not JSON with 415, before anything reads it.
+ *
+ * @example
+ * app.post("/v1/match", requireJson, validate("json", MatchRequest), handler);
+ */
+export const requireJson: MiddlewareHandler = async (c, next) => {
+  const type = c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type !== "application/json" && !/^application\/[\w.-]+\+json$/.test(type)) {
+    throw new Problem(415, "unsupported-media-type", "Unsupported media type", `Send the body as application/json (got ${type ? `"${type}"` : "no Content-Type"}).`, {
+      headers: { "Accept-Post": "application/json" },
+    });
+  }
+  await next();
+};
