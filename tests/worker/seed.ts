@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /**
  * Loads the reviewed dataset of `data/` into the test's real (local) KV, with the same
  * code as `npm run data:load`. Vite inlines the JSON files, since workerd has no
