@@ -246,6 +246,21 @@ export function* entityRefs(claim: ClaimFile): Generator<[Array<string | number>
   }
 }
 
+/**
+ * The entities named by `ids` and all their ancestors, each once, in order of discovery:
+ * naming the GRU's unit 26165 also names the GRU and Russia.
+ *
+ * @example
+ * withAncestors(["gru-unit-26165"], byId).map((e) => e.id); // ["gru-unit-26165", "gru", "russia"]
+ */
+export function withAncestors(ids: Iterable<string>, byId: ReadonlyMap<string, Entity>): Entity[] {
+  const out = new Map<string, Entity>();
+  for (const id of ids) {
+    for (let e = byId.get(id); e && !out.has(e.id); e = e.parent === undefined ? undefined : byId.get(e.parent)) out.set(e.id, e);
+  }
+  return [...out.values()];
+}
+
 /** Builds a Valibot issue path from plain keys, for issues raised by record-level checks. */
 function pathOf(input: unknown, ...keys: Array<string | number>): [v.IssuePathItem, ...v.IssuePathItem[]] {
   let value = input as Record<string | number, unknown>;

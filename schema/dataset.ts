@@ -8,7 +8,7 @@
  * @module
  */
 import type * as v from "valibot";
-import { Claim, ClaimFile, Entity, EntityRegistry, entityRefs } from "./claim.ts";
+import { Claim, ClaimFile, Entity, EntityRegistry, entityRefs, withAncestors } from "./claim.ts";
 import { check } from "./issues.ts";
 
 /** One authored file: where it came from and its parsed JSON. */
@@ -79,11 +79,7 @@ export function checkDataset(registry: DatasetFile, files: readonly DatasetFile[
  * mentioned(authored, new Map(registry.map((e) => [e.id, e])));
  */
 export function mentioned(claim: ClaimFile, byId: ReadonlyMap<string, Entity>): Entity[] {
-  const out = new Map<string, Entity>();
-  for (const [, ref] of entityRefs(claim)) {
-    for (let e = byId.get(ref.id); e && !out.has(e.id); e = e.parent === undefined ? undefined : byId.get(e.parent)) out.set(e.id, e);
-  }
-  return [...out.values()];
+  return withAncestors([...entityRefs(claim)].map(([, ref]) => ref.id), byId);
 }
 
 function checked<S extends v.GenericSchema>(schema: S, file: DatasetFile, errors: string[]): v.InferOutput<S> | undefined {

@@ -9,8 +9,12 @@ import { methodNotAllowed } from "hono/method-not-allowed";
 import { publicCors } from "./cors.ts";
 import type { AppEnv } from "./env.ts";
 import { problemResponse, toProblem } from "./problem.ts";
+import { admin } from "./routes/admin.ts";
 import { claims } from "./routes/claims.ts";
 import { health } from "./routes/health.ts";
+import { lookup } from "./routes/lookup.ts";
+import { match } from "./routes/match.ts";
+import { openapi } from "./routes/openapi.ts";
 import { site } from "./routes/site.ts";
 import { apiHeaders } from "./security.ts";
 import { withStore } from "./store/middleware.ts";
@@ -33,7 +37,11 @@ app.use("/v1/*", publicCors, apiHeaders);
 
 app.route("/", health);
 app.route("/", site);
+app.route("/", openapi);
 app.route("/v1/claims", claims);
+app.route("/v1/claims", admin);
+app.route("/v1/lookup", lookup);
+app.route("/v1/match", match);
 
 app.notFound((c) => problemResponse(404, "not-found", "Not found", `Nothing is served at ${new URL(c.req.url).pathname}.`));
 app.onError((err) => toProblem(err));

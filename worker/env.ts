@@ -4,6 +4,7 @@
  * @module
  */
 import type { ClaimStore } from "./store/store.ts";
+import type { ClaimWriter } from "./writer/claim-writer.ts";
 
 /** Bindings declared in `wrangler.toml`, plus the `ADMIN_TOKEN` secret. */
 export interface Bindings {
@@ -11,6 +12,8 @@ export interface Bindings {
   KV: KVNamespace;
   /** Static files in `public/`: the demo page and the built `widget.js`. */
   ASSETS: Fetcher;
+  /** The single writer that serializes admin writes (see `worker/writer/claim-writer.ts`). */
+  WRITER: DurableObjectNamespace<ClaimWriter>;
   /** Bearer token for PUT/DELETE. Set by `wrangler secret put ADMIN_TOKEN`, `.dev.vars` or `--var`. */
   ADMIN_TOKEN?: string;
 }

@@ -10,12 +10,14 @@ import { secureHeaders } from "hono/secure-headers";
 
 /**
  * Public JSON: readable cross-origin (the data is public and CORS-open), never rendered
- * as a document, never framed.
+ * as a document, never framed. Applied to all of `/v1/*` without overwriting, so that a
+ * route's own preset (admin) wins.
  *
  * @example
  * app.use("/v1/*", apiHeaders);
  */
 export const apiHeaders = secureHeaders({
+  overwrite: false,
   crossOriginResourcePolicy: "cross-origin",
   crossOriginOpenerPolicy: false,
   xFrameOptions: "DENY",

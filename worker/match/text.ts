@@ -20,30 +20,31 @@ export const STOPWORDS = new Set(
   ).split(" "),
 );
 
-/** Suffixes the stemmer strips, longest first. A stem keeps at least three letters. */
+/** Endings the stemmer strips after the plural, longest first. A stem keeps three letters. */
 const SUFFIXES = [
-  "issements", "issement", "ements", "ement", "ations", "ation", "iennes", "ienne", "iens", "ien",
-  "ians", "ian", "ings", "ing", "ers", "er", "ees", "ee", "es", "ed", "ies", "ie", "ia", "age", "ais", "aise",
-  "ois", "oise", "ese", "s", "e", "x",
+  "issement", "ement", "ation", "ienne", "ien", "ian", "ing", "er", "ee", "ed", "ie", "ia",
+  "age", "aise", "ais", "oise", "ois", "ese", "e",
 ];
 
 /**
- * Reduces a folded word to a light stem. Numbers and short words stay as they are.
+ * Reduces a folded word to a light stem: the plural first (`-s`, `-x`, `-aux`), then one
+ * common ending. Numbers and words of three letters or fewer stay as they are.
  *
  * @example
  * stem("ukrainiennes"); // "ukrain"
  * stem("hackers");      // "hack"
+ * stem("nationaux");    // "national"
  * stem("2016");         // "2016"
  */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith("aux")) w = `${w.slice(0, -3)}al`;
+  else if ((w.endsWith("s") && !/(ss|ais|ois)$/.test(w)) || w.endsWith("x")) w = w.slice(0, -1);
   for (const suffix of SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= 3) {
-      const base = word.slice(0, -suffix.length);
-      return base.endsWith("e") && base.length > 3 ? base.slice(0, -1) : base;
-    }
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) return w.slice(0, -suffix.length);
   }
-  return word;
+  return w;
 }
 
 /**

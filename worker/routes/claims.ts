@@ -1,5 +1,5 @@
 /**
- * Reads of claim records: `GET /v1/claims/:id`.
+ * Reads of claim records: `GET /v1/claims/:id` and `GET /v1/claims` (filtered, paged).
  *
  * @module
  */
@@ -7,24 +7,43 @@ import { Hono } from "hono";
 import { cache } from "hono/cache";
 import { etag } from "hono/etag";
 import * as v from "valibot";
-import { Slug } from "../../schema/index.ts";
+import { ListQuery, Slug } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
 import { Problem } from "../problem.ts";
+import { isValidCursor, pageCatalog } from "../store/catalog.ts";
 import { validate } from "../validate.ts";
 
 /** Public responses may be reused for a minute, and served stale for ten while revalidating. */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=600";
 
-/** The edge cache (Cache API) of public GET responses, where the platform has one. */
-export const publicCache = cache({ cacheName: "claimcard-v1", cacheControl: PUBLIC_CACHE_CONTROL, wait: false, onCacheNotAvailable: false });
+/** The name of the edge cache (Cache API) of public GET responses. */
+export const CACHE_NAME = "claimcard-v1";
+
+/** The edge cache of public GET responses, where the platform has one. */
+export const publicCache = cache({ cacheName: CACHE_NAME, cacheControl: PUBLIC_CACHE_CONTROL, wait: false, onCacheNotAvailable: false });
+
+/** The `:id` path parameter: a slug, else 400. */
+export const idParam = validate("param", v.object({ id: Slug }));
 
 /**
  * @example
  * app.route("/v1/claims", claims);
  */
-export const claims = new Hono<AppEnv>().get("/:id", etag(), publicCache, validate("param", v.object({ id: Slug })), async (c) => {
-  const { id } = c.req.valid("param");
-  const hit = await c.var.store.claim(id);
-  if (!hit) throw new Problem(404, "claim-not-found", "Claim not found", `No claim has the id "${id}".`);
-  return c.body(hit.json, 200, { "Content-Type": "application/json; charset=utf-8", ETag: hit.meta.etag });
-});
+export const claims = new Hono<AppEnv>()
+  .get("/", etag(), publicCache, validate("query", ListQuery), async (c) => {
+    const query = c.req.valid("query");
+    if (query.cursor !== undefined && !isValidCursor(query.cursor)) {
+      throw new Problem(400, "invalid-query", "Invalid request query string", "cursor: must be a cursor returned by a previous page", {
+        extensions: { errors: ["cursor: must be a cursor returned by a previous page"] },
+      });
+    }
+    const catalog = await c.var.store.catalog();
+    if (!catalog) throw new Problem(503, "not-loaded", "No claims loaded", "The claim index is empty: run npm run data:load.", { headers: { "Retry-After": "60" } });
+    return c.json(pageCatalog(catalog, query));
+  })
+  .get("/:id", etag(), publicCache, idParam, async (c) => {
+    const { id } = c.req.valid("param");
+    const hit = await c.var.store.claim(id);
+    if (!hit) throw new Problem(404, "claim-not-found", "Claim not found", `No claim has the id "${id}".`);
+    return c.body(hit.json, 200, { "Content-Type": "application/json; charset=utf-8", ETag: hit.meta.etag });
+  });

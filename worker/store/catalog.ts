@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Claim, ClaimSummary, Entity, ListQuery, Localized, UiLang } from "../../schema/index.ts";
+import { withAncestors, type Claim, type ClaimSummary, type Entity, type ListQuery, type Localized, type UiLang } from "../../schema/index.ts";
 import { fold } from "../match/fold.ts";
 
 /** One claim in the list index. Entity lists include ancestors: the GRU implies Russia. */
@@ -50,8 +50,8 @@ export function buildCatalog(claims: readonly Claim[], generation: string): Cata
       date: claim.incident.date,
       title: claim.incident.title,
       summary: claim.incident.summary,
-      accused: withAncestors(claim.accused, byId),
-      accusers: withAncestors(claim.accusations.map((a) => a.by), byId),
+      accused: withAncestors(claim.accused, byId).map((e) => e.id),
+      accusers: withAncestors(claim.accusations.map((a) => a.by), byId).map((e) => e.id),
       topics: claim.topics,
     };
   });
@@ -142,12 +142,4 @@ function addName(names: Record<string, string[]>, name: string, id: string): voi
   if (!key) return;
   const ids = (names[key] ??= []);
   if (!ids.includes(id)) ids.push(id);
-}
-
-function withAncestors(ids: readonly string[], byId: Map<string, Entity>): string[] {
-  const out = new Set<string>();
-  for (const id of ids) {
-    for (let e = byId.get(id); e && !out.has(e.id); e = e.parent === undefined ? undefined : byId.get(e.parent)) out.add(e.id);
-  }
-  return [...out];
 }

@@ -7,7 +7,8 @@
  */
 import type { Claim } from "../../schema/index.ts";
 import { buildCatalog } from "./catalog.ts";
-import { CATALOG_KEY, META_KEY, claimKey, urlKey } from "./keys.ts";
+import { buildMatchIndex } from "../match/index.ts";
+import { CATALOG_KEY, MATCH_KEY, META_KEY, claimKey, urlKey } from "./keys.ts";
 import { sha256Hex } from "./hash.ts";
 import { normalizeArticleUrl } from "./url.ts";
 
@@ -75,6 +76,7 @@ export async function indexEntries(claims: readonly Claim[]): Promise<KvEntry[]>
   const generation = await datasetGeneration(claims);
   return [
     { key: CATALOG_KEY, value: JSON.stringify(buildCatalog(claims, generation)) },
+    { key: MATCH_KEY, value: JSON.stringify(buildMatchIndex(claims, generation)) },
     { key: META_KEY, value: JSON.stringify({ generation, claims: claims.length, builtAt: new Date().toISOString() }) },
   ];
 }

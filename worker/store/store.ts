@@ -6,9 +6,10 @@
  *
  * @module
  */
+import type { MatchIndex } from "../match/index.ts";
 import type { Catalog } from "./catalog.ts";
 import type { ClaimMeta } from "./entries.ts";
-import { CATALOG_KEY, claimKey, urlKey } from "./keys.ts";
+import { CATALOG_KEY, MATCH_KEY, claimKey, urlKey } from "./keys.ts";
 
 /** How long a parsed index is reused in one isolate. KV itself is eventually consistent over ~60 s. */
 export const INDEX_TTL_MS = 30_000;
@@ -19,10 +20,26 @@ export interface StoredClaim {
   meta: ClaimMeta;
 }
 
+/** Isolate memory: recent reads, at most {@link MEMO_SIZE} of them, each for {@link INDEX_TTL_MS}. */
 const memo = new Map<string, { expires: number; value: unknown }>();
+const MEMO_SIZE = 500;
+
+function fresh<T>(key: string): T | undefined {
+  const hit = memo.get(key);
+  if (!hit) return undefined;
+  if (hit.expires > Date.now()) return hit.value as T;
+  memo.delete(key);
+  return undefined;
+}
+
+function remember<T>(key: string, value: T): T {
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  memo.set(key, { expires: Date.now() + INDEX_TTL_MS, value });
+  return value;
+}
 
 /**
- * Forgets the parsed indexes this isolate holds, after a write.
+ * Forgets the records and indexes this isolate holds, after a write.
  *
  * @example
  * forgetIndexes();
@@ -51,10 +68,14 @@ export class ClaimStore {
     this.kv = kv;
   }
 
-  /** The record with this id, or `null`. One KV read. */
+  /** The record with this id, or `null`. One KV read, none when this isolate read it in the last 30 s. */
   async claim(id: string): Promise<StoredClaim | null> {
-    const { value, metadata } = await this.read(() => this.kv.getWithMetadata<ClaimMeta>(claimKey(id), { type: "text", cacheTtl: 60 }));
-    return value === null || metadata === null ? null : { json: value, meta: metadata };
+    const key = claimKey(id);
+    const hit = fresh<StoredClaim>(key);
+    if (hit) return hit;
+    const { value, metadata } = await this.read(() => this.kv.getWithMetadata<ClaimMeta>(key, { type: "text", cacheTtl: 60 }));
+    if (value === null || metadata === null) return null;
+    return remember(key, { json: value, meta: metadata });
   }
 
   /** The lookup entry of a normalized article URL, as JSON text, or `null`. One KV read. */
@@ -68,13 +89,17 @@ export class ClaimStore {
     return this.index<Catalog>(CATALOG_KEY);
   }
 
+  /** The matching index. One KV read when this isolate has not read it in the last 30 s, none otherwise. */
+  matchIndex(): Promise<MatchIndex | null> {
+    return this.index<MatchIndex>(MATCH_KEY);
+  }
+
   /** A parsed index, from isolate memory when fresh. */
   protected async index<T>(key: string): Promise<T | null> {
-    const hit = memo.get(key);
-    if (hit && hit.expires > Date.now()) return hit.value as T;
+    const hit = fresh<T>(key);
+    if (hit) return hit;
     const value = await this.read(() => this.kv.get<T>(key, { type: "json", cacheTtl: 60 }));
-    if (value !== null) memo.set(key, { expires: Date.now() + INDEX_TTL_MS, value });
-    return value;
+    return value === null ? null : remember(key, value);
   }
 
   private async read<T>(op: () => Promise<T>): Promise<T> {

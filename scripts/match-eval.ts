@@ -1,0 +1,36 @@
+/**
+ * `npm run match:eval`: runs the matcher over the test articles in
+ * tests/fixtures/articles/ against the dataset in data/, and prints what each article
+ * found, then precision and recall.
+ *
+ * @module
+ */
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parseArticle, score } from "../tests/fixtures/articles.ts";
+import { buildMatchIndex } from "../worker/match/index.ts";
+import { matchArticle } from "../worker/match/match.ts";
+import { readDataset } from "./dataset.ts";
+
+const DIR = "tests/fixtures/articles";
+const { claims, errors } = await readDataset("data");
+if (errors.length) throw new Error(errors.join("\n"));
+const index = buildMatchIndex(claims, "eval");
+const articles = await Promise.all(
+  (await readdir(DIR)).filter((f) => f.endsWith(".txt")).sort().map(async (f) => parseArticle(f.replace(/\.txt$/, ""), await readFile(join(DIR, f), "utf8"))),
+);
+const verbose = process.argv.includes("--verbose");
+const result = score(articles, (a) => {
+  const found = matchArticle(index, a, 10);
+  if (verbose) for (const f of found) console.log(`    ${a.name} → ${f.id} ${f.score} «${f.anchor?.exact.slice(0, 80)}»`);
+  return found.map((f) => f.id);
+});
+for (const { article, got } of result.rows) {
+  const ok = new Set([...article.expect, ...article.allow]);
+  const wrong = got.filter((id) => !ok.has(id));
+  const missed = article.expect.filter((id) => !got.includes(id));
+  const mark = wrong.length || missed.length ? "✗" : "✓";
+  console.log(`${mark} ${article.name.padEnd(34)} ${article.lang} got [${got.join(", ")}]${missed.length ? ` missed [${missed.join(", ")}]` : ""}${wrong.length ? ` wrong [${wrong.join(", ")}]` : ""}`);
+}
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+console.log(`\n${articles.length} articles (${result.negatives} off-topic): precision ${pct(result.precision)}, recall ${pct(result.recall)}; ${result.falsePositives} false positive(s), ${result.falseNegatives} miss(es), ${result.negativesWithMatches} off-topic article(s) with a match`);

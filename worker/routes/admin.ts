@@ -1,0 +1,111 @@
+/**
+ * Admin writes: `PUT /v1/claims/:id` and `DELETE /v1/claims/:id`, behind the
+ * `ADMIN_TOKEN` bearer (compared in constant time), never open cross-origin. Writes go
+ * through the {@link ClaimWriter} Durable Object, which serializes them.
+ *
+ * @module
+ */
+import { Hono, type Context } from "hono";
+import { bearerAuth } from "hono/bearer-auth";
+import { bodyLimit } from "hono/body-limit";
+import { timingSafeEqual } from "hono/utils/buffer";
+import { Claim } from "../../schema/index.ts";
+import type { AppEnv } from "../env.ts";
+import { Problem, problemResponse } from "../problem.ts";
+import { adminHeaders } from "../security.ts";
+import { forgetIndexes } from "../store/store.ts";
+import { requireJson, validate } from "../validate.ts";
+import type { WriteResult } from "../writer/claim-writer.ts";
+import { CACHE_NAME, idParam } from "./claims.ts";
+
+/** The largest record accepted. */
+export const CLAIM_MAX_BYTES = 512 * 1024;
+/** A token shorter than this is refused as a configuration mistake: admin stays closed. */
+const MIN_TOKEN_LENGTH = 16;
+
+const unauthorized = () => problemResponse(401, "unauthorized", "Unauthorized", "Send Authorization: Bearer <ADMIN_TOKEN>.");
+
+/**
+ * Hono's bearer auth, with Hono's constant-time comparison (SHA-256 of both sides, then
+ * a full-length compare), so that the time taken says nothing about the token.
+ */
+const adminAuth = bearerAuth({
+  realm: "claimcard-admin",
+  verifyToken: async (token, c) => {
+    const expected = (c.env as AppEnv["Bindings"]).ADMIN_TOKEN;
+    return typeof expected === "string" && expected.length >= MIN_TOKEN_LENGTH && (await timingSafeEqual(token, expected));
+  },
+  noAuthenticationHeader: { message: unauthorized },
+  invalidToken: { message: unauthorized },
+  invalidAuthenticationHeader: { message: () => problemResponse(400, "bad-authorization", "Bad Authorization header", "Use Authorization: Bearer <token>.") },
+});
+
+/** Nothing an admin route answers may be stored by a cache. */
+const noStore: Parameters<Hono<AppEnv>["use"]>[1] = async (c, next) => {
+  await next();
+  c.header("Cache-Control", "no-store");
+};
+
+/**
+ * @example
+ * app.route("/v1/claims", admin);
+ */
+export const admin = new Hono<AppEnv>()
+  .put(
+    "/:id",
+    adminHeaders,
+    noStore,
+    adminAuth,
+    bodyLimit({
+      maxSize: CLAIM_MAX_BYTES,
+      onError: () => {
+        throw new Problem(413, "payload-too-large", "Payload too large", `A record must be at most ${CLAIM_MAX_BYTES} bytes.`);
+      },
+    }),
+    requireJson,
+    idParam,
+    validate("json", Claim),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const claim = c.req.valid("json");
+      if (claim.id !== id) throw new Problem(400, "id-mismatch", "Id mismatch", `The body's id "${claim.id}" is not the path's id "${id}".`);
+      const result = await writer(c).put(claim, c.req.header("If-Match") ?? null, c.req.header("If-None-Match") ?? null);
+      await afterWrite(c, id);
+      return respond(result);
+    },
+  )
+  .delete("/:id", adminHeaders, noStore, adminAuth, idParam, async (c) => {
+    const { id } = c.req.valid("param");
+    const result = await writer(c).remove(id, c.req.header("If-Match") ?? null);
+    await afterWrite(c, id);
+    return respond(result);
+  });
+
+function writer(c: Context<AppEnv>) {
+  return c.env.WRITER.getByName("claims");
+}
+
+/** Forgets what this isolate and this location's edge cache hold of the record. */
+async function afterWrite(c: Context<AppEnv>, id: string): Promise<void> {
+  forgetIndexes();
+  if (typeof caches === "undefined") return;
+  const cache = await caches.open(CACHE_NAME);
+  const origin = new URL(c.req.url).origin;
+  await Promise.all(
+    [`/v1/claims/${id}`, `/v1/claims/${id}?format=jsonld`, `/embed/${id}`, `/claims/${id}`].map((path) => cache.delete(new URL(path, origin))),
+  );
+}
+
+function respond(result: WriteResult): Response {
+  if (!result.ok) {
+    const titles = { 404: "Claim not found", 412: "Precondition failed", 428: "Precondition required" } as const;
+    return problemResponse(result.status, { 404: "claim-not-found", 412: "stale-etag", 428: "if-match-required" }[result.status], titles[result.status], result.detail, {
+      headers: result.etag ? { ETag: result.etag } : {},
+    });
+  }
+  if (result.status === 204) return new Response(null, { status: 204 });
+  return new Response(JSON.stringify(result.claim), {
+    status: result.status,
+    headers: { "Content-Type": "application/json; charset=utf-8", ETag: result.etag, ...(result.status === 201 ? { Location: `/v1/claims/${result.claim.id}` } : {}) },
+  });
+}

@@ -1,0 +1,26 @@
+/**
+ * `GET /v1/lookup?url=`: the claims linked to an article URL, whatever spelling of the
+ * URL the caller has (scheme, host case, `www.`, trailing slash, tracking parameters).
+ *
+ * @module
+ */
+import { Hono } from "hono";
+import { etag } from "hono/etag";
+import { LookupQuery } from "../../schema/index.ts";
+import type { AppEnv } from "../env.ts";
+import { Problem } from "../problem.ts";
+import { normalizeArticleUrl } from "../store/url.ts";
+import { validate } from "../validate.ts";
+import { publicCache } from "./claims.ts";
+
+/**
+ * @example
+ * app.route("/v1/lookup", lookup);
+ */
+export const lookup = new Hono<AppEnv>().get("/", etag(), publicCache, validate("query", LookupQuery), async (c) => {
+  const url = normalizeArticleUrl(c.req.valid("query").url);
+  if (url === null) throw new Problem(400, "invalid-query", "Invalid request query string", "url: must be an absolute http(s) URL");
+  const hit = await c.var.store.lookup(url);
+  if (hit === null) return c.json({ url, claims: [] });
+  return c.body(hit, 200, { "Content-Type": "application/json; charset=utf-8" });
+});

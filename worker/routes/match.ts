@@ -1,0 +1,64 @@
+/**
+ * `POST /v1/match`: the claims an article is about. This is what the widget's auto mode
+ * calls with the text of the page it is on.
+ *
+ * @module
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { MatchRequest, type Claim, type Match } from "../../schema/index.ts";
+import type { AppEnv } from "../env.ts";
+import { matchArticle } from "../match/match.ts";
+import { Problem } from "../problem.ts";
+import { normalizeArticleUrl } from "../store/url.ts";
+import { requireJson, validate } from "../validate.ts";
+
+/** The largest body accepted: a long article is ~60 KB of text. */
+export const MATCH_MAX_BYTES = 256 * 1024;
+
+/**
+ * @example
+ * app.route("/v1/match", match);
+ */
+export const match = new Hono<AppEnv>().post(
+  "/",
+  bodyLimit({
+    maxSize: MATCH_MAX_BYTES,
+    onError: () => {
+      throw new Problem(413, "payload-too-large", "Payload too large", `The body must be at most ${MATCH_MAX_BYTES} bytes.`);
+    },
+  }),
+  requireJson,
+  validate("json", MatchRequest),
+  async (c) => {
+    const { text, title, url, limit = 3 } = c.req.valid("json");
+    const store = c.var.store;
+    const index = await store.matchIndex();
+    if (!index) throw new Problem(503, "not-loaded", "No claims loaded", "The match index is empty: run npm run data:load.", { headers: { "Retry-After": "60" } });
+
+    const found = matchArticle(index, { text, title }, limit);
+    const linked = url ? await linkedClaims(store.lookup.bind(store), url) : [];
+    const matches: Match[] = linked.slice(0, limit).map((claim) => ({
+      id: claim.id,
+      score: 1,
+      anchor: found.find((f) => f.id === claim.id)?.anchor ?? null,
+      claim,
+    }));
+    const rest = found.filter((f) => !matches.some((m) => m.id === f.id)).slice(0, limit - matches.length);
+    const records = await Promise.all(rest.map((f) => store.claim(f.id)));
+    rest.forEach((f, i) => {
+      const hit = records[i];
+      if (hit) matches.push({ id: f.id, score: f.score, anchor: f.anchor, claim: JSON.parse(hit.json) as Claim });
+    });
+    c.header("Cache-Control", "no-store");
+    return c.json({ matches });
+  },
+);
+
+/** The claims an editor linked to this article URL. */
+async function linkedClaims(lookup: (url: string) => Promise<string | null>, url: string): Promise<Claim[]> {
+  const normalized = normalizeArticleUrl(url);
+  if (normalized === null) return [];
+  const hit = await lookup(normalized);
+  return hit === null ? [] : (JSON.parse(hit) as { claims: Claim[] }).claims;
+}
