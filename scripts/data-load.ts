@@ -33,9 +33,13 @@ const entries = await buildEntries(claims);
 const work = join(".wrangler", "claimcard");
 await mkdir(work, { recursive: true });
 
+/** The shape `wrangler kv bulk put` reads: binary values base64-encoded. */
+const bulk = (e: KvEntry) =>
+  typeof e.value === "string" ? e : { key: e.key, value: Buffer.from(e.value).toString("base64"), base64: true, ...(e.metadata ? { metadata: e.metadata } : {}) };
+
 for (let i = 0; i < entries.length; i += BATCH) {
   const file = join(work, `kv-${i / BATCH}.json`);
-  await writeFile(file, JSON.stringify(entries.slice(i, i + BATCH)));
+  await writeFile(file, JSON.stringify(entries.slice(i, i + BATCH).map(bulk)));
   await wrangler(["kv", "bulk", "put", file, "--binding", "KV", ...where]);
 }
 

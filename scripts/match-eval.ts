@@ -1,7 +1,8 @@
 /**
- * `npm run match:eval`: runs the matcher over the test articles in
- * tests/fixtures/articles/ against the dataset in data/, and prints what each article
- * found, then precision and recall.
+ * `npm run match:eval [-- dir] [--verbose]`: runs the matcher over test articles
+ * (tests/fixtures/articles/, the calibration set, by default; tests/fixtures/holdout/ is
+ * the held-out set, written without sight of the matcher) against the dataset in data/,
+ * and prints what each article found, then precision and recall.
  *
  * @module
  */
@@ -12,7 +13,7 @@ import { buildMatchIndex } from "../worker/match/index.ts";
 import { matchArticle } from "../worker/match/match.ts";
 import { readDataset } from "./dataset.ts";
 
-const DIR = "tests/fixtures/articles";
+const DIR = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "tests/fixtures/articles";
 const { claims, errors } = await readDataset("data");
 if (errors.length) throw new Error(errors.join("\n"));
 const index = buildMatchIndex(claims, "eval");

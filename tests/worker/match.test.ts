@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { MatchResult } from "../../schema/index.ts";
 import { parseArticle, score } from "../fixtures/articles.ts";
+import { decodeMatchIndex, encodeMatchIndex } from "../../worker/match/binary.ts";
 import { buildMatchIndex } from "../../worker/match/index.ts";
 import { matchArticle } from "../../worker/match/match.ts";
 import { problem, request } from "./http.ts";
@@ -55,6 +56,13 @@ describe("the matcher, on the test articles (tests/fixtures/articles)", () => {
   it("finds nothing in a cyberattack story with no state attribution", () => {
     expect(matchArticle(index, article("neg-fr-hopital-rancongiciel"))).toEqual([]);
     expect(matchArticle(index, article("neg-en-retailer-breach"))).toEqual([]);
+  });
+
+  it("matches the same through the binary KV form of the index", () => {
+    const buf = encodeMatchIndex(index);
+    const decoded = decodeMatchIndex(buf.slice(0));
+    for (const a of articles) expect(matchArticle(decoded, a, 10), a.name).toEqual(matchArticle(index, a, 10));
+    expect(() => decodeMatchIndex(new ArrayBuffer(64))).toThrow(/unknown format/);
   });
 
   it("quotes the sentence that carries the most evidence, exactly as in the text", () => {

@@ -6,8 +6,9 @@
  *
  * 1. is about a cyberattack (a cyberattack word, or a hacking group's name),
  * 2. names one of the claim's accused (or one of their parts: "APT28" names the GRU and Russia),
- * 3. and carries at least two distinct pieces of incident-specific evidence whose weight
- *    reaches the threshold.
+ * 3. and carries enough distinct pieces of evidence of the incident itself, whose weight
+ *    reaches the threshold. Naming the accused actor (GRU, APT28) is not evidence of
+ *    the incident, since the same actor has done other things; it only adds to the score.
  *
  * Country names, common words of the domain and years never count as evidence, so an
  * article that merely shares "Russie", "États-Unis" or "coopération" finds nothing.
@@ -15,17 +16,17 @@
  * @module
  */
 import type { TextQuote } from "../../schema/index.ts";
-import type { MatchIndex } from "./index.ts";
-import { MAX_GRAM } from "./index.ts";
+import { hashFeed, hashKey, hashStart } from "./hash.ts";
+import { ACTOR_BIT, MAX_GRAM, findFeature, type MatchIndex } from "./index.ts";
 import { sentences, stems } from "./text.ts";
-import { isCyber } from "./vocabulary.ts";
+import { CYBER_KEYS } from "./vocabulary.ts";
 
 /** The least total evidence weight of a match. Calibrated on tests/fixtures/articles. */
-export const THRESHOLD = 5;
+export const THRESHOLD = 4;
 /** The least number of distinct pieces of evidence. */
 export const MIN_CONCEPTS = 3;
 /** A claim must have at least this share of the best claim's evidence, so that a story about one incident does not also list its cousins. */
-export const RELATIVE_CUTOFF = 0.4;
+export const RELATIVE_CUTOFF = 0.3;
 /** Evidence found in the article's title counts this much more. */
 const TITLE_BOOST = 1.5;
 /** The longest `exact` quoted from the article. */
@@ -71,18 +72,19 @@ export function matchArticle(index: MatchIndex, article: Article, limit = 3): Fo
   const scan = (text: string, sentence: number, boost: number): void => {
     const s = stems(text);
     for (let i = 0; i < s.length; i++) {
-      let feature = "";
+      if (!cyber && s[i]!.startsWith("cyber")) cyber = true;
+      const state = hashStart();
       for (let n = 0; n < MAX_GRAM && i + n < s.length; n++) {
-        feature = n === 0 ? s[i]! : `${feature} ${s[i + n]}`;
-        if (!cyber && isCyber(feature)) cyber = true;
-        const m = index.mentions[feature];
-        if (Array.isArray(m)) for (const e of m) named.add(e);
-        const p = index.postings[feature];
-        if (!Array.isArray(p)) continue;
-        for (let k = 0; k < p.length; k += 3) {
-          const claim = p[k]!;
-          const concept = p[k + 1]!;
-          const w = (p[k + 2]! / 100) * boost;
+        const key = hashKey(hashFeed(state, n === 0 ? s[i]! : ` ${s[i + n]}`));
+        if (!cyber && CYBER_KEYS.has(key)) cyber = true;
+        const m = index.mentions.get(key);
+        if (m) for (const e of m) named.add(e);
+        const f = findFeature(index, key);
+        if (f < 0) continue;
+        for (let k = index.starts[f]!, end = index.starts[f + 1]!; k < end; k++) {
+          const claim = index.postClaim[k]!;
+          const concept = index.postConcept[k]!;
+          const w = (index.postWeight[k]! / 100) * boost;
           let ev = evidence.get(claim);
           if (!ev) evidence.set(claim, (ev = { concepts: new Map(), sentences: new Map() }));
           const before = ev.concepts.get(concept) ?? 0;
@@ -103,10 +105,18 @@ export function matchArticle(index: MatchIndex, article: Article, limit = 3): Fo
 
   const found: Array<Found & { weight: number }> = [];
   for (const [claim, ev] of evidence) {
-    if (ev.concepts.size < MIN_CONCEPTS) continue;
-    let weight = 0;
-    for (const w of ev.concepts.values()) weight += w;
-    if (weight < THRESHOLD) continue;
+    let incident = 0;
+    let pieces = 0;
+    let actor = 0;
+    for (const [concept, w] of ev.concepts) {
+      if (concept & ACTOR_BIT) actor = Math.max(actor, w);
+      else {
+        incident += w;
+        pieces++;
+      }
+    }
+    if (pieces < MIN_CONCEPTS || incident < THRESHOLD) continue;
+    const weight = incident + actor;
     if (!index.accused[claim]!.some((e) => lineage.has(e))) continue;
     found.push({ claim, id: index.claims[claim]!, weight, score: round(weight / (weight + THRESHOLD)), anchor: null });
   }

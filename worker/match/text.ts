@@ -58,10 +58,19 @@ export function stems(text: string): string[] {
   const out: string[] = [];
   for (const word of fold(text).split(" ")) {
     if (!word || STOPWORDS.has(word)) continue;
-    out.push(stem(word));
+    let s = STEMS.get(word);
+    if (s === undefined) {
+      if (STEMS.size >= STEM_CACHE) STEMS.clear();
+      STEMS.set(word, (s = stem(word)));
+    }
+    out.push(s);
   }
   return out;
 }
+
+/** Stems of words seen recently: articles repeat their words, and stemming is the slow part. */
+const STEMS = new Map<string, string>();
+const STEM_CACHE = 50_000;
 
 /** A sentence of the original text, with its offsets in it. */
 export interface Sentence {

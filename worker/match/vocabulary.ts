@@ -6,6 +6,7 @@
  * @module
  */
 import { EVERYDAY, FAMILIAR } from "./general-words.ts";
+import { featureKey } from "./hash.ts";
 import { stems } from "./text.ts";
 
 /**
@@ -50,7 +51,9 @@ malware, maliciel, logiciel malveillant, logiciels malveillants, rançongiciel, 
 spear phishing, défacement, defacement, defaced, sites défigurés, ddos, déni de service, denial of service, wiper,
 espionnage informatique, computer intrusion, network intrusion, data breach, breached, exfiltration, exfiltré, APT,
 leak, leaked, leaking, leaks, fuite de courriels, fuites de courriels, fuite de données, courriels volés, emails volés,
-stolen emails, stolen documents, documents volés, WikiLeaks, infiltré, infiltrés, infiltrated, broke into, compromission
+stolen emails, stolen documents, documents volés, WikiLeaks, infiltré, infiltrés, infiltrated, compromission,
+wifi, wi-fi network, réseau wi-fi, sécurité informatique, sécurité numérique, computer security, digital security,
+information security, cybersécurité
 `;
 
 /** Stems of the domain's common words. */
@@ -73,17 +76,5 @@ export function rarity(stem: string): number {
   return FAMILIAR.has(stem) ? 0.4 : 1;
 }
 
-/** Cyberattack words and phrases, as space-joined stems. */
-export const CYBER_PHRASES = new Set(CYBER.split(",").map((p) => stems(p).join(" ")).filter(Boolean));
-
-/**
- * Tells whether a feature (a stem, or space-joined stems) says "cyberattack".
- *
- * @example
- * isCyber("pirat"); // true
- * isCyber("cyberattaqu"); // true
- * isCyber("logiciel malveil"); // true
- */
-export function isCyber(feature: string): boolean {
-  return feature.startsWith("cyber") || CYBER_PHRASES.has(feature);
-}
+/** Keys (see `hash.ts`) of the cyberattack words and phrases, as space-joined stems. */
+export const CYBER_KEYS = new Set(CYBER.split(",").map((p) => stems(p).join(" ")).filter(Boolean).map(featureKey));

@@ -7,15 +7,16 @@
  */
 import type { Claim } from "../../schema/index.ts";
 import { buildCatalog } from "./catalog.ts";
+import { encodeMatchIndex } from "../match/binary.ts";
 import { buildMatchIndex } from "../match/index.ts";
 import { CATALOG_KEY, MATCH_KEY, META_KEY, claimKey, urlKey } from "./keys.ts";
 import { sha256Hex } from "./hash.ts";
 import { normalizeArticleUrl } from "./url.ts";
 
-/** One KV entry, in the shape `wrangler kv bulk put` reads. */
+/** One KV entry. `data:load` writes binary values base64-encoded, as `wrangler kv bulk put` reads them. */
 export interface KvEntry {
   key: string;
-  value: string;
+  value: string | ArrayBuffer;
   metadata?: ClaimMeta | Record<string, unknown>;
 }
 
@@ -31,7 +32,7 @@ export interface ClaimMeta {
  * @example
  * const entry = await claimEntry(claim);
  */
-export async function claimEntry(claim: Claim): Promise<KvEntry & { metadata: ClaimMeta }> {
+export async function claimEntry(claim: Claim): Promise<KvEntry & { value: string; metadata: ClaimMeta }> {
   const value = JSON.stringify(claim);
   return { key: claimKey(claim.id), value, metadata: { version: claim.version, etag: `"${claim.version}-${(await sha256Hex(value)).slice(0, 16)}"` } };
 }
@@ -67,18 +68,19 @@ export async function urlEntry(url: string, claims: readonly Claim[]): Promise<K
 
 /**
  * The index entries, built from every record: the list index, the match index and the
- * dataset metadata. `generation` identifies this set of records.
+ * dataset metadata, with the `generation` that identifies this set of records.
  *
  * @example
- * const entries = await indexEntries(claims);
+ * const { generation, entries } = await indexEntries(claims);
  */
-export async function indexEntries(claims: readonly Claim[]): Promise<KvEntry[]> {
+export async function indexEntries(claims: readonly Claim[]): Promise<{ generation: string; entries: KvEntry[] }> {
   const generation = await datasetGeneration(claims);
-  return [
+  const entries = [
     { key: CATALOG_KEY, value: JSON.stringify(buildCatalog(claims, generation)) },
-    { key: MATCH_KEY, value: JSON.stringify(buildMatchIndex(claims, generation)) },
+    { key: MATCH_KEY, value: encodeMatchIndex(buildMatchIndex(claims, generation)) },
     { key: META_KEY, value: JSON.stringify({ generation, claims: claims.length, builtAt: new Date().toISOString() }) },
   ];
+  return { generation, entries };
 }
 
 /**
@@ -90,7 +92,7 @@ export async function indexEntries(claims: readonly Claim[]): Promise<KvEntry[]>
 export async function buildEntries(claims: readonly Claim[]): Promise<KvEntry[]> {
   const records = await Promise.all(claims.map(claimEntry));
   const lookups = await Promise.all([...linkedUrls(claims)].map(([url, list]) => urlEntry(url, list)));
-  return [...records, ...lookups, ...(await indexEntries(claims))];
+  return [...records, ...lookups, ...(await indexEntries(claims)).entries];
 }
 
 /** A short hash that changes whenever any record changes. */

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { decodeMatchIndex } from "../match/binary.ts";
 import type { MatchIndex } from "../match/index.ts";
 import type { Catalog } from "./catalog.ts";
 import type { ClaimMeta } from "./entries.ts";
@@ -89,9 +90,15 @@ export class ClaimStore {
     return this.index<Catalog>(CATALOG_KEY);
   }
 
-  /** The matching index. One KV read when this isolate has not read it in the last 30 s, none otherwise. */
-  matchIndex(): Promise<MatchIndex | null> {
-    return this.index<MatchIndex>(MATCH_KEY);
+  /**
+   * The matching index: one binary KV value, read as typed-array views without parsing.
+   * One KV read when this isolate has not read it in the last 30 s, none otherwise.
+   */
+  async matchIndex(): Promise<MatchIndex | null> {
+    const hit = fresh<MatchIndex>(MATCH_KEY);
+    if (hit) return hit;
+    const buf = await this.read(() => this.kv.get(MATCH_KEY, { type: "arrayBuffer", cacheTtl: 60 }));
+    return buf === null ? null : remember(MATCH_KEY, decodeMatchIndex(buf));
   }
 
   /** A parsed index, from isolate memory when fresh. */

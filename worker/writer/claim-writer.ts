@@ -169,14 +169,13 @@ export class ClaimWriter extends DurableObject<Bindings> {
         }
       }
       if (pending.indexes) {
-        const entries = await indexEntries([...claims.values()]);
+        const { generation, entries } = await indexEntries([...claims.values()]);
         if (entries.some((e) => busy(e.key))) left.indexes = true;
         else {
           for (const e of entries) {
             await this.env.KV.put(e.key, e.value);
             wrote(e.key);
           }
-          const generation = (JSON.parse(entries.find((e) => e.key === META_KEY)!.value) as { generation: string }).generation;
           await this.#remember(generation);
         }
       }
