@@ -7,7 +7,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import type { Claim, Source, UiLang } from "../schema/index.ts";
 import { apiBase, fetchClaim } from "./api.ts";
-import { STRINGS, formatDate, uiLang, type Strings } from "./i18n.ts";
+import { STRINGS, formatDate, type Strings } from "./i18n.ts";
+import { uiLang } from "./lang.ts";
 import { styles } from "./styles.ts";
 import { entityName, partyNames, safeHref, timeline, type TimelineEvent } from "./timeline.ts";
 

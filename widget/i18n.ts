@@ -1,5 +1,6 @@
 /**
- * The widget's words in French and English, and date formatting with `Intl`.
+ * The card's words in French and English, and date formatting with `Intl`. Shared by
+ * the widget and the Worker's server-rendered card, so it uses no DOM.
  *
  * @module
  */
@@ -102,18 +103,6 @@ const en: Strings = {
 
 /** The strings of each UI language. */
 export const STRINGS: Record<UiLang, Strings> = { fr, en };
-
-/**
- * Picks the UI language: the element's own `lang`, else the closest ancestor's or the
- * page's `<html lang>`, else English. `fr-CA` counts as French.
- *
- * @example
- * uiLang(element); // "fr" on a page with <html lang="fr-FR">
- */
-export function uiLang(el: Element): UiLang {
-  const tag = (el.closest("[lang]")?.getAttribute("lang") ?? document.documentElement.lang ?? "").toLowerCase();
-  return tag.startsWith("fr") ? "fr" : "en";
-}
 
 /**
  * Formats a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date at its own precision.

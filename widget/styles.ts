@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { css } from "lit";
+import { css } from "@lit/reactive-element/css-tag.js";
 
 export const styles = css`
 :host {

@@ -8,8 +8,12 @@ import { matchArticle } from "../../worker/match/match.ts";
 import { problem, request } from "./http.ts";
 import { seed, seedClaims } from "./seed.ts";
 
-const sources = import.meta.glob("../fixtures/articles/*.txt", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
-const articles = Object.entries(sources).map(([path, text]) => parseArticle(path.split("/").pop()!.replace(/\.txt$/, ""), text));
+const load = (sources: Record<string, string>) => Object.entries(sources).map(([path, text]) => parseArticle(path.split("/").pop()!.replace(/\.txt$/, ""), text));
+/** The calibration set: the matcher's weights and thresholds were tuned on it. */
+const articles = load(import.meta.glob("../fixtures/articles/*.txt", { query: "?raw", import: "default", eager: true }));
+/** Held-out sets, written by someone who never saw the matcher. */
+const holdout = load(import.meta.glob("../fixtures/holdout/*.txt", { query: "?raw", import: "default", eager: true }));
+const holdout2 = load(import.meta.glob("../fixtures/holdout2/*.txt", { query: "?raw", import: "default", eager: true }));
 const article = (name: string) => articles.find((a) => a.name === name)!;
 
 beforeAll(async () => {
@@ -37,6 +41,16 @@ describe("the matcher, on the test articles (tests/fixtures/articles)", () => {
     expect(result.precision).toBeGreaterThanOrEqual(0.95);
     expect(result.recall).toBeGreaterThanOrEqual(0.95);
     expect(result.negativesWithMatches).toBe(0);
+  });
+
+  it.each([
+    ["the first held-out set", () => holdout, 24],
+    ["the second held-out set", () => holdout2, 20],
+  ])("keeps precision and recall ≥ 85%% on %s", (_name, set, size) => {
+    const result = score(set(), (a) => matchArticle(index, a, 10).map((m) => m.id));
+    expect(set()).toHaveLength(size);
+    expect(result.precision).toBeGreaterThanOrEqual(0.85);
+    expect(result.recall).toBeGreaterThanOrEqual(0.85);
   });
 
   it("finds GRU claims from an alias alone (Fancy Bear, APT28)", () => {

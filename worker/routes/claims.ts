@@ -7,9 +7,10 @@ import { Hono } from "hono";
 import { cache } from "hono/cache";
 import { etag } from "hono/etag";
 import * as v from "valibot";
-import { ListQuery, Slug } from "../../schema/index.ts";
+import { Lang, ListQuery, Slug, type Claim } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
 import { Problem } from "../problem.ts";
+import { claimReview } from "../render/jsonld.ts";
 import { isValidCursor, pageCatalog } from "../store/catalog.ts";
 import { validate } from "../validate.ts";
 
@@ -24,6 +25,12 @@ export const publicCache = cache({ cacheName: CACHE_NAME, cacheControl: PUBLIC_C
 
 /** The `:id` path parameter: a slug, else 400. */
 export const idParam = validate("param", v.object({ id: Slug }));
+
+/** `GET /v1/claims/:id` options. Other parameters (cache busters) are ignored. */
+const ClaimQuery = v.object({
+  format: v.optional(v.picklist(["json", "jsonld"], "must be json or jsonld")),
+  lang: v.optional(Lang),
+});
 
 /**
  * @example
@@ -41,9 +48,14 @@ export const claims = new Hono<AppEnv>()
     if (!catalog) throw new Problem(503, "not-loaded", "No claims loaded", "The claim index is empty: run npm run data:load.", { headers: { "Retry-After": "60" } });
     return c.json(pageCatalog(catalog, query));
   })
-  .get("/:id", etag(), publicCache, idParam, async (c) => {
+  .get("/:id", etag(), publicCache, idParam, validate("query", ClaimQuery), async (c) => {
     const { id } = c.req.valid("param");
+    const { format = "json", lang = "en" } = c.req.valid("query");
     const hit = await c.var.store.claim(id);
     if (!hit) throw new Problem(404, "claim-not-found", "Claim not found", `No claim has the id "${id}".`);
+    if (format === "jsonld") {
+      const doc = claimReview(JSON.parse(hit.json) as Claim, new URL(c.req.url).origin, lang);
+      return c.body(JSON.stringify(doc), 200, { "Content-Type": "application/ld+json; charset=utf-8" });
+    }
     return c.body(hit.json, 200, { "Content-Type": "application/json; charset=utf-8", ETag: hit.meta.etag });
   });
