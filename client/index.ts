@@ -142,6 +142,13 @@ export interface ClaimcardClient {
    */
   getClaim(id: string, options: RequestOptions & { ifNoneMatch: string }): Promise<ClaimWithEtag | NotModified | null>;
   /**
+   * `GET /v1/claims/:id`, with an `ifNoneMatch` that may or may not be set.
+   *
+   * @example
+   * const r = await client.getClaim(id, { ifNoneMatch: cached?.etag });
+   */
+  getClaim(id: string, options?: RequestOptions & { ifNoneMatch?: string }): Promise<ClaimWithEtag | NotModified | null>;
+  /**
    * `GET /v1/claims`: one page of summaries, newest incident first, and the next page's cursor.
    *
    * @example
@@ -291,6 +298,9 @@ export function createClient(options: ClaimcardClientOptions): ClaimcardClient {
     return etag;
   }
 
+  function getClaim(id: string, opts?: RequestOptions & { ifNoneMatch?: undefined }): Promise<ClaimWithEtag | null>;
+  function getClaim(id: string, opts: RequestOptions & { ifNoneMatch: string }): Promise<ClaimWithEtag | NotModified | null>;
+  function getClaim(id: string, opts?: RequestOptions & { ifNoneMatch?: string }): Promise<ClaimWithEtag | NotModified | null>;
   async function getClaim(id: string, opts?: RequestOptions & { ifNoneMatch?: string }): Promise<ClaimWithEtag | NotModified | null> {
     const call: Call = {
       method: "GET",
@@ -366,7 +376,7 @@ export function createClient(options: ClaimcardClientOptions): ClaimcardClient {
     if (answer.res.status !== 204 && answer.res.status !== 200) throw failure(call, answer);
   }
 
-  return { getClaim: getClaim as ClaimcardClient["getClaim"], listClaims, allClaims, lookup, match, oembed, putClaim, deleteClaim };
+  return { getClaim, listClaims, allClaims, lookup, match, oembed, putClaim, deleteClaim };
 }
 
 /** Checks `baseUrl` and drops its trailing slashes. */

@@ -112,8 +112,11 @@ export const ProblemDetails = v.object({
 });
 export type ProblemDetails = v.InferOutput<typeof ProblemDetails>;
 
-/** `GET /v1/oembed` query. */
-export const OEmbedQuery = v.strictObject(
+/**
+ * `GET /v1/oembed` query. Other parameters are ignored, as oEmbed consumers add their
+ * own (WordPress sends `dnt=1`).
+ */
+export const OEmbedQuery = v.object(
   {
     url: v.pipe(v.string("is required"), HttpUrl),
     format: v.optional(v.string()),
@@ -121,7 +124,7 @@ export const OEmbedQuery = v.strictObject(
     maxheight: v.optional(intParam(1, 10_000)),
     lang: v.optional(Lang),
   },
-  (issue) => (issue.expected === "never" ? "is not a known query parameter" : "must be a query string"),
+  "must be a query string",
 );
 
 /** An oEmbed 1.0 `rich` response. */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Claim, MatchResult } from "../schema/index.ts";
+import type { Claim, MatchRequest, MatchResult } from "../schema/index.ts";
 
 /** The origin `widget.js` was loaded from: the default API base. */
 export const SCRIPT_ORIGIN = new URL(import.meta.url).origin;
@@ -67,6 +67,6 @@ export function fetchClaim(base: string, id: string, opts: { timeout: number; si
  * @example
  * const { matches } = await matchArticle(base, { text, lang: "fr" }, { timeout: 5000 });
  */
-export async function matchArticle(base: string, body: { text: string; lang?: string; url?: string; title?: string }, opts: { timeout: number }): Promise<MatchResult> {
+export async function matchArticle(base: string, body: MatchRequest, opts: { timeout: number }): Promise<MatchResult> {
   return (await getJson<MatchResult>(`${base}/v1/match`, { ...opts, body })) ?? { matches: [] };
 }

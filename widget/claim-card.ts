@@ -7,6 +7,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import type { Claim, Source, UiLang } from "../schema/index.ts";
 import { apiBase, fetchClaim } from "./api.ts";
+import { autoEmbed } from "./auto.ts";
 import { STRINGS, formatDate, type Strings } from "./i18n.ts";
 import { uiLang } from "./lang.ts";
 import { styles } from "./styles.ts";
@@ -18,13 +19,20 @@ type LoadState = "idle" | "loading" | "ready" | "missing" | "error";
  * A fact-check card for one attribution claim.
  *
  * It fetches the record lazily, when the card comes near the viewport, and reserves its
- * height meanwhile, so that the page does not shift. A failed, slow (`timeout`) or
+ * height meanwhile (`--claim-card-height`, 360 px at the default font size), so that the
+ * page does not shift. Before the script has run, the element cannot style itself: the
+ * embed snippet reserves the same space inline (`style="display:block;min-height:360px"`),
+ * and the card takes it over when it starts. A failed, slow (`timeout`) or
  * unknown record shows a small note, or nothing with `quiet`; the card never throws into
  * the page. Record text is rendered as text, and only http(s) links are ever rendered.
  *
  * @example
  * <script type="module" src="https://claims.example.org/widget.js"></script>
  * <claim-card claim="dnc-hack-2016"></claim-card>
+ *
+ * In auto mode (`<claim-card auto selector=".story">`, or `data-auto` on the script tag)
+ * it reads the page's article and inserts a card beside each paragraph that speaks of a
+ * claim on record (see `auto.ts`).
  *
  * Attributes: `claim` (record id), `api` (API base; default: the script's origin),
  * `lang` (`fr`|`en`; default: the page's `<html lang>`), `expanded` (show the timeline),
@@ -97,7 +105,15 @@ export class ClaimCard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.hasUpdated) this.#watch();
+    // The embed snippet reserves the card's space before this script runs, with
+    // style="display:block;min-height:360px"; from now on the card's own styles hold it.
+    this.style.removeProperty("display");
+    this.style.removeProperty("min-height");
+    if (this.hasAttribute("auto")) {
+      this.hidden = true;
+      this.removeAttribute("auto");
+      void autoEmbed({ selector: this.getAttribute("selector"), api: this.api, lang: this.getAttribute("lang") });
+    } else if (this.hasUpdated) this.#watch();
   }
 
   override disconnectedCallback(): void {

@@ -14,6 +14,8 @@ export interface Bindings {
   ASSETS: Fetcher;
   /** The single writer that serializes admin writes (see `worker/writer/claim-writer.ts`). */
   WRITER: DurableObjectNamespace<ClaimWriter>;
+  /** The origin readers reach the service at, when it differs from the request's (see `origin.ts`). */
+  PUBLIC_ORIGIN?: string;
   /** Bearer token for PUT/DELETE. Set by `wrangler secret put ADMIN_TOKEN`, `.dev.vars` or `--var`. */
   ADMIN_TOKEN?: string;
 }

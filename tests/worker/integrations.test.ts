@@ -1,4 +1,6 @@
+import { createExecutionContext, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { app } from "../../worker/app.ts";
 import { ORIGIN, problem, request } from "./http.ts";
 import { seed } from "./seed.ts";
 
@@ -51,6 +53,20 @@ describe("GET /v1/oembed (oEmbed 1.0)", () => {
       expect(res.status, decodeURIComponent(url)).toBe(404);
       await problem(res);
     }
+  });
+
+  it("ignores parameters consumers add, such as WordPress's dnt=1", async () => {
+    const res = await oembed(`url=${claimUrl("dnc-hack-2016")}&format=json&maxwidth=600&maxheight=750&dnt=1`);
+    expect(res.status).toBe(200);
+  });
+
+  it("embeds under PUBLIC_ORIGIN when the Worker is reached under another name (a service binding)", async () => {
+    const url = encodeURIComponent("https://claims.public.example/claims/dnc-hack-2016");
+    const res = await app.fetch(new Request(`https://claimcard.internal/v1/oembed?url=${url}`), { ...env, PUBLIC_ORIGIN: "https://claims.public.example" }, createExecutionContext());
+    expect(res.status).toBe(200);
+    const body = await res.json<OEmbed>();
+    expect(body.provider_url).toBe("https://claims.public.example");
+    expect(body.html).toContain('src="https://claims.public.example/embed/dnc-hack-2016?lang=en"');
   });
 
   it("answers 501 for format=xml", async () => {

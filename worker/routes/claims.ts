@@ -10,6 +10,7 @@ import * as v from "valibot";
 import { Lang, ListQuery, Slug, type Claim } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
 import { Problem } from "../problem.ts";
+import { publicOrigin } from "../origin.ts";
 import { claimReview } from "../render/jsonld.ts";
 import { isValidCursor, pageCatalog } from "../store/catalog.ts";
 import { validate } from "../validate.ts";
@@ -54,7 +55,7 @@ export const claims = new Hono<AppEnv>()
     const hit = await c.var.store.claim(id);
     if (!hit) throw new Problem(404, "claim-not-found", "Claim not found", `No claim has the id "${id}".`);
     if (format === "jsonld") {
-      const doc = claimReview(JSON.parse(hit.json) as Claim, new URL(c.req.url).origin, lang);
+      const doc = claimReview(JSON.parse(hit.json) as Claim, publicOrigin(c), lang);
       return c.body(JSON.stringify(doc), 200, { "Content-Type": "application/ld+json; charset=utf-8" });
     }
     return c.body(hit.json, 200, { "Content-Type": "application/json; charset=utf-8", ETag: hit.meta.etag });

@@ -10,6 +10,7 @@ import { secureHeaders } from "hono/secure-headers";
 import * as v from "valibot";
 import { Lang, type Claim, type UiLang } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
+import { publicOrigin } from "../origin.ts";
 import { Problem } from "../problem.ts";
 import { claimPage, embedPage, resizeScriptHash } from "../render/page.ts";
 import { validate } from "../validate.ts";
@@ -64,12 +65,12 @@ export const embed = new Hono<AppEnv>()
     const claim = await load(c, c.req.valid("param").id);
     const lang = c.req.valid("query").lang ?? "en";
     c.header("Content-Security-Policy", await embedCsp());
-    return c.html(embedPage(claim, lang, new URL(c.req.url).origin));
+    return c.html(embedPage(claim, lang, publicOrigin(c)));
   })
   .get("/claims/:id", sharePageHeaders, idParam, langQuery, async (c) => {
     const claim = await load(c, c.req.valid("param").id);
     const lang = pickLang(c, c.req.valid("query").lang);
     c.header("Vary", "Accept-Language");
     c.header("Cache-Control", "public, max-age=60");
-    return c.html(claimPage(claim, lang, new URL(c.req.url).origin));
+    return c.html(claimPage(claim, lang, publicOrigin(c)));
   });

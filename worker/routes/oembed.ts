@@ -10,6 +10,7 @@ import { Hono } from "hono";
 import { OEmbedQuery, Slug, type Claim, type OEmbed, type UiLang } from "../../schema/index.ts";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
+import { publicOrigin } from "../origin.ts";
 import { Problem } from "../problem.ts";
 import { validate } from "../validate.ts";
 import { publicCache } from "./claims.ts";
@@ -21,8 +22,8 @@ export const CARD_HEIGHT = 370;
 const CACHE_AGE = 3600;
 
 /** The claim id of one of our claim or embed URLs, or null for any other URL. */
-function claimId(url: URL, host: string): string | null {
-  if (url.host.toLowerCase() !== host.toLowerCase()) return null;
+function claimId(url: URL, hosts: readonly string[]): string | null {
+  if (!hosts.includes(url.host.toLowerCase())) return null;
   const m = /^\/(?:claims|embed)\/([^/]+)\/?$/.exec(url.pathname);
   return m && v.is(Slug, m[1]) ? m[1]! : null;
 }
@@ -37,10 +38,10 @@ export const oembed = new Hono<AppEnv>().get("/", publicCache, validate("query",
   const q = c.req.valid("query");
   const format = q.format ?? "json";
   if (format !== "json") throw new Problem(501, "format-not-implemented", "Format not implemented", `Only format=json is provided (got "${format}").`);
-  const self = new URL(c.req.url);
+  const origin = publicOrigin(c);
   const target = new URL(q.url);
-  const id = claimId(target, self.host);
-  if (!id) throw new Problem(404, "not-a-claim-url", "Not a claim URL", `Only ${self.origin}/claims/{id} URLs can be embedded.`);
+  const id = claimId(target, [new URL(origin).host, new URL(c.req.url).host].map((h) => h.toLowerCase()));
+  if (!id) throw new Problem(404, "not-a-claim-url", "Not a claim URL", `Only ${origin}/claims/{id} URLs can be embedded.`);
   const hit = await c.var.store.claim(id);
   if (!hit) throw new Problem(404, "claim-not-found", "Claim not found", `No claim has the id "${id}".`);
   const claim = JSON.parse(hit.json) as Claim;
@@ -49,13 +50,13 @@ export const oembed = new Hono<AppEnv>().get("/", publicCache, validate("query",
   const width = Math.min(CARD_WIDTH, q.maxwidth ?? CARD_WIDTH);
   const height = Math.min(CARD_HEIGHT, q.maxheight ?? CARD_HEIGHT);
   const title = claim.incident.title[lang];
-  const src = `${self.origin}/embed/${id}?lang=${lang}`;
+  const src = `${origin}/embed/${id}?lang=${lang}`;
   const body: OEmbed = {
     version: "1.0",
     type: "rich",
     title,
     provider_name: "claimcard",
-    provider_url: self.origin,
+    provider_url: origin,
     cache_age: CACHE_AGE,
     html: `<iframe src="${escapeAttr(src)}" width="${width}" height="${height}" frameborder="0" title="${escapeAttr(`claimcard: ${title}`)}" class="claimcard-embed"></iframe>`,
     width,

@@ -11,6 +11,7 @@ import { Hono } from "hono";
 import type * as v from "valibot";
 import * as schema from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
+import { publicOrigin } from "../origin.ts";
 import { apiHeaders } from "../security.ts";
 
 type Json = Record<string, unknown>;
@@ -140,7 +141,7 @@ let cached: { origin: string; body: string } | undefined;
  * app.route("/", openapi);
  */
 export const openapi = new Hono<AppEnv>().get("/openapi.json", apiHeaders, (c) => {
-  const origin = new URL(c.req.url).origin;
+  const origin = publicOrigin(c);
   if (cached?.origin !== origin) cached = { origin, body: JSON.stringify(openApiDocument(origin)) };
   return c.body(cached.body, 200, {
     "Content-Type": "application/json; charset=utf-8",

@@ -26,21 +26,44 @@ function claimcard_register_oembed_provider() {
 add_action( 'init', 'claimcard_register_oembed_provider' );
 
 /**
- * Asks claimcard's oEmbed endpoint for the site's card language.
+ * Asks claimcard's oEmbed endpoint for the site's card language (the claimcard_lang
+ * option, else the locale's), unless the pasted claim URL names one itself (?lang=en).
  *
  * @param string $provider The oEmbed endpoint URL, with its query.
+ * @param string $url      The URL being embedded.
  * @return string
  */
-function claimcard_oembed_fetch_url( $provider ) {
-	$base = claimcard_api_base();
-	if ( '' === $base || ! is_string( $provider ) ) {
-		return $provider;
-	}
-	$endpoint = $base . '/v1/oembed';
-	$rest     = substr( $provider, 0, strlen( $endpoint ) ) === $endpoint ? substr( $provider, strlen( $endpoint ) ) : null;
-	if ( null === $rest || ( '' !== $rest && '?' !== $rest[0] ) ) {
+function claimcard_oembed_fetch_url( $provider, $url = '' ) {
+	if ( ! claimcard_is_own_oembed_endpoint( $provider ) || claimcard_url_has_lang( $url ) ) {
 		return $provider;
 	}
 	return add_query_arg( 'lang', claimcard_resolve_lang(), $provider );
 }
-add_filter( 'oembed_fetch_url', 'claimcard_oembed_fetch_url' );
+add_filter( 'oembed_fetch_url', 'claimcard_oembed_fetch_url', 10, 2 );
+
+/**
+ * Whether an oEmbed request URL is for the configured claimcard endpoint.
+ *
+ * @param mixed $provider The oEmbed endpoint URL, with its query.
+ * @return bool
+ */
+function claimcard_is_own_oembed_endpoint( $provider ) {
+	$base = claimcard_api_base();
+	if ( '' === $base || ! is_string( $provider ) ) {
+		return false;
+	}
+	$endpoint = $base . '/v1/oembed';
+	$rest     = (string) substr( $provider, strlen( $endpoint ) );
+	return substr( $provider, 0, strlen( $endpoint ) ) === $endpoint && ( '' === $rest || '?' === $rest[0] );
+}
+
+/**
+ * Whether a URL's query has a lang parameter.
+ *
+ * @param mixed $url A URL.
+ * @return bool
+ */
+function claimcard_url_has_lang( $url ) {
+	$query = is_string( $url ) ? wp_parse_url( $url, PHP_URL_QUERY ) : null;
+	return is_string( $query ) && 1 === preg_match( '/(?:^|&)lang=/', $query );
+}

@@ -1,0 +1,78 @@
+/**
+ * A publisher's site for the browser tests: a plain Node HTTP server on another port,
+ * hence another origin than the claimcard server, serving the pages the tests write.
+ * It can also play two APIs that the real one never is, and that the tests name for
+ * what they are: a hostile API serving records the real schema refuses (mock), and an
+ * API that never answers (mock).
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** A running host. */
+export interface Host {
+  origin: string;
+  /** Serves `html` at `path`. */
+  page(path: string, html: string): string;
+  /** Serves `body` as JSON at `path`, with CORS open, as an API would. */
+  json(path: string, body: unknown, status?: number): string;
+  /** Paths under `/hang/` never answer. */
+  close(): Promise<void>;
+  /** Requests received, by path. */
+  hits: Map<string, number>;
+}
+
+/**
+ * Starts a host on a free port of 127.0.0.1.
+ *
+ * @example
+ * const host = await startHost();
+ * await page.goto(host.page("/a.html", "<html>…</html>"));
+ */
+export async function startHost(): Promise<Host> {
+  const routes = new Map<string, { type: string; body: string; status: number }>();
+  const hits = new Map<string, number>();
+  const hanging = new Set<import("node:http").ServerResponse>();
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0]!;
+    hits.set(path, (hits.get(path) ?? 0) + 1);
+    if (path.startsWith("/hang/")) {
+      hanging.add(res);
+      return;
+    }
+    const route = routes.get(path);
+    if (!route) {
+      res.writeHead(404, { "Content-Type": "text/plain", "Access-Control-Allow-Origin": "*" }).end("not found");
+      return;
+    }
+    res.writeHead(route.status, { "Content-Type": route.type, "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" }).end(route.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    hits,
+    page(path, html) {
+      routes.set(path, { type: "text/html; charset=utf-8", body: html, status: 200 });
+      return origin + path;
+    },
+    json(path, body, status = 200) {
+      routes.set(path, { type: "application/json", body: JSON.stringify(body), status });
+      return origin + path;
+    },
+    async close() {
+      for (const res of hanging) res.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * A minimal publisher page around some body HTML.
+ *
+ * @example
+ * host.page("/fr.html", hostPage("fr", `<claim-card claim="x"></claim-card>`, widgetUrl));
+ */
+export function hostPage(lang: string, body: string, widget: string, head = ""): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Publisher</title>${head}
+<script type="module" src="${widget}"></script></head><body style="margin:0;padding:16px;font-family:Georgia,serif">${body}</body></html>`;
+}

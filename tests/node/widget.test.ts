@@ -1,0 +1,293 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch } from "./browser.ts";
+import { layoutShifts, watchLayoutShifts } from "./cls.ts";
+import { hostPage, startHost, type Host } from "./host.ts";
+
+const base = inject("baseUrl");
+const widget = `${base}/widget.js`;
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+/** The two-line embed as the README gives it to publishers. */
+const README_SNIPPET = /```html\n(<script type="module" src="[^"]+\/widget\.js"><\/script>\n<claim-card [^\n]+<\/claim-card>)\n```/.exec(readFileSync("README.md", "utf8"))?.[1] ?? "";
+
+let browser: Browser;
+let host: Host;
+
+beforeAll(async () => {
+  [browser, host] = await Promise.all([launch(), startHost()]);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), host?.close()]);
+});
+
+async function open(path: string, html: string, options: { colorScheme?: "light" | "dark"; width?: number } = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const context = await browser.newContext({ colorScheme: options.colorScheme ?? "light", viewport: { width: options.width ?? 1000, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await watchLayoutShifts(page);
+  await page.goto(host.page(path, html));
+  return { page, context, errors };
+}
+
+const card = (page: Page, id = "dnc-hack-2016") => page.locator(`claim-card[claim="${id}"]`);
+
+async function parties(page: Page, id = "dnc-hack-2016"): Promise<Record<string, string>> {
+  await card(page, id).locator("[part~=title]").waitFor({ timeout: 10_000 });
+  return card(page, id).locator("[part~=parties] > div").evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.querySelector("dt")!.textContent!, r.querySelector("dd")!.textContent!])));
+}
+
+describe("<claim-card> in a real Chromium, from another origin", () => {
+  it("works from the README's two-line embed, pasted into a plain HTML page", async () => {
+    expect(README_SNIPPET).not.toBe("");
+    const plain = `<!doctype html>\n<html lang="en">\n<body>\n${README_SNIPPET.replace("https://claims.example.org", base)}\n</body>\n</html>`;
+    const { page, context, errors } = await open("/plain.html", plain);
+    const p = await parties(page);
+    expect(p["Accused"]).toContain("Russia");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("renders a seed claim in French on a French page", async () => {
+    const { page, context, errors } = await open("/fr.html", hostPage("fr", `<claim-card claim="dnc-hack-2016"></claim-card>`, widget));
+    const p = await parties(page);
+    expect(await card(page).locator("[part~=title]").innerText()).toMatch(/Piratage du Comité national démocrate/);
+    expect(p["Mis en cause"]).toContain("Russie");
+    expect(p["Accusateurs"]).toContain("CrowdStrike");
+    expect(p["Démentis"]).toContain("Russie");
+    expect(await card(page).locator("[part~=status]").innerText()).toBe("Inculpations");
+    expect(await card(page).locator("[part~=footer]").last().innerText()).toMatch(/Mis à jour le \d+ \w+ 20\d\d/);
+    expect(await card(page).locator("[part~=link]").getAttribute("href")).toBe(`${base}/claims/dnc-hack-2016`);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("renders it in English on an English page, and follows its own lang attribute over the page's", async () => {
+    const { page, context } = await open("/en.html", hostPage("en", `<claim-card claim="dnc-hack-2016"></claim-card><div lang="fr"><claim-card claim="gru-indictment-2018"></claim-card></div>`, widget));
+    const p = await parties(page);
+    expect(p["Accused"]).toContain("Russia");
+    expect(p["Accusers"]).toContain("CrowdStrike");
+    expect(p["Denials"]).toContain("Russia");
+    expect(await card(page).locator("[part~=title]").innerText()).toMatch(/Democratic National Committee/);
+    const fr = await parties(page, "gru-indictment-2018");
+    expect(Object.keys(fr)).toEqual(["Mis en cause", "Accusateurs", "Démentis"]);
+    await card(page).evaluate((el) => el.setAttribute("lang", "fr"));
+    await expect.poll(() => card(page).locator("dt").first().innerText()).toBe("Mis en cause");
+    await context.close();
+  });
+
+  it("shows a dated timeline with each accuser's basis and source, quotes in their language with a translation", async () => {
+    const { page, context } = await open("/timeline.html", hostPage("fr", `<claim-card claim="dnc-hack-2016"></claim-card>`, widget));
+    await card(page).locator("[part~=title]").waitFor();
+    const toggle = card(page).locator("[part~=toggle]");
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await card(page).locator("[part~=timeline]").isVisible()).toBe(false);
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    const events = card(page).locator("[part~=event]");
+    expect(await events.count()).toBeGreaterThanOrEqual(4);
+    const dates = await events.locator("time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime")!));
+    expect([...dates].sort()).toEqual(dates);
+    const kinds = await events.evaluateAll((els) => els.map((e) => e.getAttribute("part")));
+    expect(kinds).toEqual(expect.arrayContaining(["event accusation", "event denial", "event consequence"]));
+    expect(await events.first().innerText()).toMatch(/accuse · rapport technique/);
+    const quote = card(page).locator("[part~=quote]").first();
+    expect(await quote.getAttribute("lang")).toBe("en");
+    expect(await quote.innerText()).toMatch(/Russian state actors broke into the DNC/);
+    expect(await card(page).locator("[part~=translation]").first().innerText()).toMatch(/^Traduction : .*acteurs étatiques russes/);
+    const hrefs = await card(page).locator("a[part~=source]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.length).toBeGreaterThan(3);
+    for (const h of hrefs) expect(h).toMatch(/^https?:\/\//);
+    await context.close();
+  });
+
+  it("says so explicitly when no denial is on record", async () => {
+    const record = await (await fetch(`${base}/v1/claims/ukraine-ministries-2022`)).json();
+    delete record.denials;
+    record.noDenialOnRecord = { asOf: "2026-11-01" };
+    host.json("/api-nodenial/v1/claims/ukraine-ministries-2022", record);
+    const { page, context } = await open("/nodenial.html", hostPage("en", `<claim-card claim="ukraine-ministries-2022" api="${host.origin}/api-nodenial"></claim-card>`, widget));
+    const p = await parties(page, "ukraine-ministries-2022");
+    expect(p["Denials"]).toBe("No public denial on record (as of November 1, 2026)");
+    await context.close();
+  });
+
+  it("is themable through ::part() and custom properties", async () => {
+    const css = `<style>claim-card{--claim-card-accent: rgb(200, 0, 100); --claim-card-font-size: 20px} claim-card::part(title){color: rgb(1, 2, 3)}</style>`;
+    const { page, context } = await open("/theme.html", hostPage("en", `${css}<claim-card claim="dnc-hack-2016"></claim-card>`, widget));
+    const title = card(page).locator("[part~=title]");
+    await title.waitFor();
+    expect(await title.evaluate((el) => getComputedStyle(el).color)).toBe("rgb(1, 2, 3)");
+    expect(await card(page).locator("[part~=toggle]").evaluate((el) => getComputedStyle(el).color)).toBe("rgb(200, 0, 100)");
+    expect(await card(page).locator("[part~=card]").evaluate((el) => getComputedStyle(el).fontSize)).toBe("20px");
+    await context.close();
+  });
+
+  it("follows dark mode, and a pinned theme", async () => {
+    const html = hostPage("en", `<claim-card claim="dnc-hack-2016"></claim-card><claim-card claim="gru-indictment-2018" theme="light"></claim-card>`, widget);
+    const { page, context } = await open("/dark.html", html, { colorScheme: "dark" });
+    await card(page).locator("[part~=title]").waitFor();
+    await card(page, "gru-indictment-2018").locator("[part~=title]").waitFor();
+    const bg = (id: string) => card(page, id).locator("[part~=card]").evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await bg("dnc-hack-2016")).toBe("rgb(22, 27, 34)");
+    expect(await bg("gru-indictment-2018")).toBe("rgb(255, 255, 255)");
+    await context.close();
+  });
+
+  it.each(["light", "dark"] as const)("passes axe-core with no violations (%s, compact and expanded)", async (colorScheme) => {
+    const { page, context } = await open(`/axe-${colorScheme}.html`, hostPage("fr", `<main><h1>Article</h1><claim-card claim="dnc-hack-2016"></claim-card></main>`, widget), { colorScheme });
+    await card(page).locator("[part~=title]").waitFor();
+    await page.addScriptTag({ content: AXE });
+    const run = () => page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(document, { resultTypes: ["violations"] });
+      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(await run()).toEqual([]);
+    await card(page).locator("[part~=toggle]").click();
+    expect(await run()).toEqual([]);
+    await context.close();
+  });
+
+  it("is operable by keyboard, with a visible focus", async () => {
+    const { page, context } = await open("/keys.html", hostPage("en", `<claim-card claim="dnc-hack-2016"></claim-card>`, widget));
+    await card(page).locator("[part~=title]").waitFor();
+    await page.keyboard.press("Tab");
+    const focused = () => card(page).evaluate((el) => el.shadowRoot!.activeElement?.getAttribute("part"));
+    expect(await focused()).toBe("toggle");
+    expect(await card(page).locator("[part~=toggle]").evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
+    await page.keyboard.press("Enter");
+    expect(await card(page).locator("[part~=toggle]").getAttribute("aria-expanded")).toBe("true");
+    expect(await card(page).locator("[part~=timeline]").isVisible()).toBe(true);
+    await page.keyboard.press("Space");
+    expect(await card(page).locator("[part~=toggle]").getAttribute("aria-expanded")).toBe("false");
+    await context.close();
+  });
+
+  it("reserves its space with the README's embed snippet: zero layout shift while it loads", async () => {
+    const below = Array.from({ length: 5 }, (_, i) => `<p>Paragraphe ${i} sous la fiche, qui ne doit jamais bouger pendant le chargement.</p>`).join("");
+    const snippet = README_SNIPPET.replace(/<script[^>]*><\/script>\n?/, "").replace("dnc-hack-2016", "dnc-hack-2016\" eager=\"");
+    expect(snippet).toContain('style="display:block;min-height:360px"');
+    const { page, context } = await open("/cls.html", hostPage("fr", `<p>Avant la fiche.</p>${snippet}${below}`, widget));
+    await card(page).locator("[part~=title]").waitFor();
+    await page.waitForTimeout(300);
+    const { cls, shifts } = await layoutShifts(page);
+    expect(shifts).toEqual([]);
+    expect(cls).toBe(0);
+    await context.close();
+  });
+
+  it("fits 280 px without overflowing", async () => {
+    const { page, context } = await open("/narrow.html", hostPage("fr", `<claim-card claim="gru-opcw-wada-2018"></claim-card>`, widget), { width: 312 });
+    await card(page, "gru-opcw-wada-2018").locator("[part~=title]").waitFor();
+    const box = await card(page, "gru-opcw-wada-2018").boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(280);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(312);
+    const overflow = await card(page, "gru-opcw-wada-2018").evaluate((el) =>
+      [...el.shadowRoot!.querySelectorAll("*")]
+        .filter((e) => !e.closest(".one, .clamp") && e.getBoundingClientRect().right > el.getBoundingClientRect().right + 1)
+        .map((e) => e.getAttribute("part") ?? e.nodeName),
+    );
+    expect(overflow).toEqual([]);
+    const inner = card(page, "gru-opcw-wada-2018").locator("[part~=card]");
+    expect(await inner.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await context.close();
+  });
+
+  it("fetches lazily, only when the card nears the viewport", async () => {
+    host.json("/api-lazy/v1/claims/dnc-hack-2016", await (await fetch(`${base}/v1/claims/dnc-hack-2016`)).json());
+    const { page, context } = await open("/lazy.html", hostPage("en", `<div style="height:4000px">Long article</div><claim-card claim="dnc-hack-2016" api="${host.origin}/api-lazy"></claim-card>`, widget));
+    await page.waitForTimeout(500);
+    expect(host.hits.get("/api-lazy/v1/claims/dnc-hack-2016") ?? 0).toBe(0);
+    await page.mouse.wheel(0, 3600);
+    await card(page).locator("[part~=title]").waitFor();
+    expect(host.hits.get("/api-lazy/v1/claims/dnc-hack-2016")).toBe(1);
+    await context.close();
+  });
+});
+
+describe("<claim-card> never breaks the page", () => {
+  it("shows a small note for an unknown id, an API error, a timeout or an offline API, and the page goes on", async () => {
+    host.json("/api-500/v1/claims/dnc-hack-2016", { type: "x", title: "boom", status: 500, detail: "boom" }, 500);
+    const html = hostPage("en", `
+      <claim-card id="unknown" claim="no-such-claim" eager></claim-card>
+      <claim-card id="error" claim="dnc-hack-2016" api="${host.origin}/api-500" eager></claim-card>
+      <claim-card id="slow" claim="dnc-hack-2016" api="${host.origin}/hang" timeout="300" eager></claim-card>
+      <claim-card id="offline" claim="dnc-hack-2016" api="http://127.0.0.1:9" eager></claim-card>
+      <claim-card id="quiet" claim="no-such-claim" eager quiet></claim-card>
+      <p id="after">after</p>
+      <script>addEventListener("load", () => document.getElementById("after").textContent = "page script ran")</script>`, widget);
+    const { page, context, errors } = await open("/errors.html", html);
+    const note = (id: string) => page.locator(`#${id}`).locator("[part~=note]");
+    await expect.poll(() => note("unknown").innerText(), { timeout: 5000 }).toBe("Record not found.");
+    await expect.poll(() => note("error").innerText(), { timeout: 5000 }).toBe("Record unavailable right now.");
+    await expect.poll(() => note("slow").innerText(), { timeout: 5000 }).toBe("Record unavailable right now.");
+    await expect.poll(() => note("offline").innerText(), { timeout: 5000 }).toBe("Record unavailable right now.");
+    await expect.poll(() => page.locator("#quiet").evaluate((el) => getComputedStyle(el).display), { timeout: 5000 }).toBe("none");
+    for (const id of ["unknown", "error", "slow", "offline"]) {
+      const h = await page.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().height);
+      expect(h, id).toBeLessThan(60);
+    }
+    expect(await page.locator("#after").innerText()).toBe("page script ran");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("renders record text that holds HTML or script as inert text", async () => {
+    const record = await (await fetch(`${base}/v1/claims/dnc-hack-2016`)).json();
+    const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
+    record.id = "xss-html-in-text";
+    record.incident.title = { fr: payload, en: payload };
+    record.incident.summary = { fr: `</p><a href="javascript:window.__pwned=1">x</a>`, en: `</p><a href="javascript:window.__pwned=1">x</a>` };
+    record.accusations[0].summary.en = payload;
+    record.accusations[0].speaker = { name: `"><svg onload=window.__pwned=1>`, role: { fr: payload, en: payload } };
+    const put = await fetch(`${base}/v1/claims/xss-html-in-text`, { method: "PUT", headers: { Authorization: `Bearer ${inject("adminToken")}`, "Content-Type": "application/json" }, body: JSON.stringify(record) });
+    expect(put.status, await put.clone().text()).toBe(201);
+    await new Promise((r) => setTimeout(r, 1500));
+    const { page, context, errors } = await open("/xss.html", hostPage("en", `<claim-card claim="xss-html-in-text" expanded></claim-card>`, widget));
+    const title = card(page, "xss-html-in-text").locator("[part~=title]");
+    await title.waitFor();
+    expect(await title.innerText()).toBe(payload);
+    const shadow = await card(page, "xss-html-in-text").evaluate((el) => ({
+      imgs: el.shadowRoot!.querySelectorAll("img, script, svg").length,
+      js: [...el.shadowRoot!.querySelectorAll("a")].filter((a) => !/^https?:/.test(a.href)).length,
+    }));
+    expect(shadow).toEqual({ imgs: 0, js: 0 });
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("never renders a non-http(s) link, even from a hostile API (mock) serving what the real one refuses", async () => {
+    const record = await (await fetch(`${base}/v1/claims/dnc-hack-2016`)).json();
+    for (const a of record.accusations) for (const s of a.sources) s.url = "javascript:window.__pwned=1";
+    record.denials[0].sources[0].url = "data:text/html,<script>parent.__pwned=1</script>";
+    record.denials[1].sources[0].url = " JavaScript:window.__pwned=1";
+    host.json("/api-hostile/v1/claims/dnc-hack-2016", record);
+    const { page, context, errors } = await open("/hostile.html", hostPage("en", `<claim-card claim="dnc-hack-2016" api="${host.origin}/api-hostile" expanded></claim-card>`, widget));
+    await card(page).locator("[part~=title]").waitFor();
+    const hrefs = await card(page).locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    for (const h of hrefs) expect(h).toMatch(/^https?:\/\//);
+    expect(await card(page).locator("[part~=sources] li").first().innerText()).toMatch(/^Source : /);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("survives a malformed record from a hostile API (mock) with a note, not an exception", async () => {
+    host.json("/api-broken/v1/claims/dnc-hack-2016", { id: "dnc-hack-2016", incident: null, accusations: "nope" });
+    const { page, context, errors } = await open("/broken.html", hostPage("en", `<claim-card claim="dnc-hack-2016" api="${host.origin}/api-broken" eager></claim-card>`, widget));
+    await expect.poll(() => card(page).locator("[part~=note]").innerText(), { timeout: 5000 }).toBe("Record unavailable right now.");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("defines the element once when the script is loaded twice", async () => {
+    const html = hostPage("en", `<claim-card claim="dnc-hack-2016"></claim-card><script type="module" src="${widget}?again"></script>`, widget);
+    const { page, context, errors } = await open("/twice.html", html);
+    await card(page).locator("[part~=title]").waitFor();
+    await page.waitForTimeout(300);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
