@@ -57,6 +57,7 @@ dt { font-weight: 600; flex: none }
 dt::after { content: ":" }
 dd { min-inline-size: 0 }
 .row { display: flex; align-items: center; justify-content: space-between; gap: .5em; flex: none; margin-block-start: auto }
+.row > a { flex: none }
 button {
   font: inherit; font-weight: 600; color: var(--_accent); background: transparent;
   border: 1px solid var(--_line); border-radius: .4em; padding: .2em .7em; cursor: pointer; white-space: nowrap;

@@ -6,6 +6,7 @@
  */
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { StoreUnavailable } from "./store/store.ts";
 
 /** The media type of every error response. */
 export const PROBLEM_TYPE = "application/problem+json";
@@ -86,7 +87,8 @@ export function toProblem(err: unknown): Response {
     if (auth) headers["WWW-Authenticate"] = auth;
     return problemResponse(status, kind, title, err.message || title, { headers });
   }
-  console.error("claimcard: unexpected error", err);
+  if (err instanceof StoreUnavailable) console.error(`claimcard: ${err.message}`, err.cause ?? "");
+  else console.error("claimcard: unexpected error", err);
   return problemResponse(503, "unavailable", "Service unavailable", "The claim store could not be reached. Retry shortly.", {
     headers: { "Retry-After": "5" },
   });

@@ -1,5 +1,6 @@
 /**
- * Static files: the demo page at `/` and the widget bundle at `/widget.js`, both from
+ * Static files: the demo pages at `/` (explicit cards) and `/auto` (auto mode), and the
+ * widget bundle at `/widget.js`, all from
  * `public/` through the ASSETS binding, with headers chosen per file.
  *
  * @module
@@ -8,15 +9,19 @@ import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { pageHeaders, scriptHeaders } from "../security.ts";
 
+/** A demo page from `public/`. */
+async function page(assets: Fetcher, url: string, file: string): Promise<Response> {
+  const res = await assets.fetch(new URL(file, url));
+  return new Response(res.body, { status: res.status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60" } });
+}
+
 /**
  * @example
  * app.route("/", site);
  */
 export const site = new Hono<AppEnv>()
-  .get("/", pageHeaders, async (c) => {
-    const res = await c.env.ASSETS.fetch(new URL("/index.html", c.req.url));
-    return new Response(res.body, { status: res.status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60" } });
-  })
+  .get("/", pageHeaders, (c) => page(c.env.ASSETS, c.req.url, "/index.html"))
+  .get("/auto", pageHeaders, (c) => page(c.env.ASSETS, c.req.url, "/auto.html"))
   .get("/widget.js", scriptHeaders, async (c) => {
     const res = await c.env.ASSETS.fetch(new URL("/widget.js", c.req.url));
     if (!res.ok) return c.notFound();

@@ -38,7 +38,7 @@ export interface Catalog {
  * const catalog = buildCatalog(claims, "g1");
  */
 export function buildCatalog(claims: readonly Claim[], generation: string): Catalog {
-  const names: Record<string, string[]> = {};
+  const names: Record<string, string[]> = Object.create(null);
   const entries = claims.map((claim) => {
     const byId = new Map(claim.entities.map((e) => [e.id, e]));
     for (const e of claim.entities) for (const name of entityNames(e)) addName(names, name, e.id);
@@ -69,8 +69,8 @@ export function buildCatalog(claims: readonly Claim[], generation: string): Cata
 export function pageCatalog(catalog: Catalog, query: ListQuery): { items: ClaimSummary[]; cursor: string | null } {
   const lang: UiLang = query.lang ?? "en";
   const limit = query.limit ?? 20;
-  const accused = query.accused === undefined ? undefined : new Set(catalog.names[fold(query.accused)] ?? []);
-  const accuser = query.accuser === undefined ? undefined : new Set(catalog.names[fold(query.accuser)] ?? []);
+  const accused = query.accused === undefined ? undefined : new Set(named(catalog, query.accused));
+  const accuser = query.accuser === undefined ? undefined : new Set(named(catalog, query.accuser));
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
 
   const items: ClaimSummary[] = [];
@@ -92,6 +92,12 @@ export function pageCatalog(catalog: Catalog, query: ListQuery): { items: ClaimS
     last = e;
   }
   return { items, cursor: more && last ? encodeCursor(last) : null };
+}
+
+/** The entities a name, alias or id names. Own keys only: "constructor" names nobody. */
+function named(catalog: Catalog, name: string): string[] {
+  const key = fold(name);
+  return Object.hasOwn(catalog.names, key) ? (catalog.names[key] ?? []) : [];
 }
 
 function summarize(e: CatalogEntry, lang: UiLang): ClaimSummary {

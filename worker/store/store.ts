@@ -2,7 +2,8 @@
  * Read access to the claims in KV, one request at a time. It counts KV reads, so that
  * every response can report them in `Server-Timing`, and keeps the parsed indexes in
  * isolate memory for a short while, so that the hot path of a list or a match costs no
- * KV read at all.
+ * KV read at all. A read that fails or takes over {@link KV_TIMEOUT_MS} throws
+ * {@link StoreUnavailable}, which the app answers with 503 and `Retry-After`.
  *
  * @module
  */
@@ -14,6 +15,14 @@ import { CATALOG_KEY, MATCH_KEY, claimKey, urlKey } from "./keys.ts";
 
 /** How long a parsed index is reused in one isolate. KV itself is eventually consistent over ~60 s. */
 export const INDEX_TTL_MS = 30_000;
+
+/** A KV read that takes longer than this is given up: the request answers 503, it never hangs. */
+export const KV_TIMEOUT_MS = 3000;
+
+/** A KV read failed or took too long. The app answers 503 with Retry-After. */
+export class StoreUnavailable extends Error {
+  override name = "StoreUnavailable";
+}
 
 /** A record as stored: its JSON text, and the version and ETag kept beside it. */
 export interface StoredClaim {
@@ -112,9 +121,18 @@ export class ClaimStore {
   private async read<T>(op: () => Promise<T>): Promise<T> {
     this.reads++;
     const start = Date.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      return await op();
+      return await Promise.race([
+        op(),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new StoreUnavailable(`KV read took over ${KV_TIMEOUT_MS} ms`)), KV_TIMEOUT_MS);
+        }),
+      ]);
+    } catch (err) {
+      throw err instanceof StoreUnavailable ? err : new StoreUnavailable("KV read failed", { cause: err });
     } finally {
+      if (timer !== undefined) clearTimeout(timer);
       this.waited += Date.now() - start;
     }
   }
