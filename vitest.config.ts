@@ -3,6 +3,8 @@
  * - `worker`: inside workerd, against real (local) KV, through `@cloudflare/vitest-plugin`.
  * - `node`: data tools, and end-to-end tests that start the real server and drive
  *   Debian's Chromium with playwright-core.
+ * - `reliability`: load at a fixed rate against the real server (10 s here; 60 s in
+ *   `npm run test:reliability`).
  */
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
@@ -18,6 +20,16 @@ export default defineConfig({
           }),
         ],
         test: { name: "worker", include: ["tests/worker/**/*.test.ts"] },
+      },
+      {
+        test: {
+          name: "reliability",
+          include: ["tests/reliability/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          globalSetup: ["tests/node/server.setup.ts"],
+        },
       },
       {
         test: {

@@ -198,9 +198,9 @@ export class ClaimCard extends LitElement {
     <a part="link" class="one" href=${record} target="_blank" rel="noopener">${t.record}</a>
   </div>
   <section id="timeline" part="timeline" aria-labelledby="tl" ?hidden=${!this.expanded}>
-    <h3 id="tl">${t.timeline}</h3>
+    ${this.expanded ? html`<h3 id="tl">${t.timeline}</h3>
     <ol>${timeline(c).map((e) => this.#event(c, e, lang, t))}</ol>
-    <p part="footer">${t.neutral}</p>
+    <p part="footer">${t.neutral}</p>` : nothing}
   </section>
   <p part="footer" class="one">${t.updated} <time datetime=${c.updatedAt}>${formatDate(c.updatedAt.slice(0, 10), lang)}</time></p>
 </article>`;

@@ -114,9 +114,17 @@ export const STRINGS: Record<UiLang, Strings> = { fr, en };
 export function formatDate(date: string, lang: UiLang): string {
   const [y, m, d] = date.split("-").map(Number);
   if (!y) return date;
-  const at = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
-  const opts: Intl.DateTimeFormatOptions = { timeZone: "UTC", year: "numeric" };
-  if (m) opts.month = "long";
-  if (d) opts.day = "numeric";
-  return new Intl.DateTimeFormat(lang, opts).format(at);
+  const precision = d ? 3 : m ? 2 : 1;
+  const key = `${lang}${precision}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    const opts: Intl.DateTimeFormatOptions = { timeZone: "UTC", year: "numeric" };
+    if (precision > 1) opts.month = "long";
+    if (precision > 2) opts.day = "numeric";
+    FORMATS.set(key, (format = new Intl.DateTimeFormat(lang, opts)));
+  }
+  return format.format(new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1)));
 }
+
+/** Formatters by language and precision: making one costs far more than using it. */
+const FORMATS = new Map<string, Intl.DateTimeFormat>();

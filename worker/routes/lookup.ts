@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { etag } from "hono/etag";
 import { LookupQuery } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
@@ -17,7 +17,13 @@ import { publicCache } from "./claims.ts";
  * @example
  * app.route("/v1/lookup", lookup);
  */
-export const lookup = new Hono<AppEnv>().get("/", etag(), publicCache, validate("query", LookupQuery), async (c) => {
+/** Warm when this isolate holds the lookup entry of the `url` query parameter. */
+function lookupInMemory(c: Context<AppEnv>): boolean {
+  const url = normalizeArticleUrl(c.req.query("url") ?? "");
+  return url !== null && c.var.store.hasLookup(url);
+}
+
+export const lookup = new Hono<AppEnv>().get("/", etag(), publicCache(lookupInMemory), validate("query", LookupQuery), async (c) => {
   const url = normalizeArticleUrl(c.req.valid("query").url);
   if (url === null) throw new Problem(400, "invalid-query", "Invalid request query string", "url: must be an absolute http(s) URL");
   const hit = await c.var.store.lookup(url);

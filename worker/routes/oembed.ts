@@ -34,7 +34,7 @@ const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;
  * @example
  * app.route("/v1/oembed", oembed);
  */
-export const oembed = new Hono<AppEnv>().get("/", publicCache, validate("query", OEmbedQuery), async (c) => {
+export const oembed = new Hono<AppEnv>().get("/", publicCache(), validate("query", OEmbedQuery), async (c) => {
   const q = c.req.valid("query");
   const format = q.format ?? "json";
   if (format !== "json") throw new Problem(501, "format-not-implemented", "Format not implemented", `Only format=json is provided (got "${format}").`);

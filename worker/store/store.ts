@@ -34,6 +34,9 @@ export interface StoredClaim {
 const memo = new Map<string, { expires: number; value: unknown }>();
 const MEMO_SIZE = 500;
 
+/** Memory key of a lookup entry: by normalized URL, since its KV key needs a hash. */
+const LOOKUP_MEMO = "lookup:";
+
 function fresh<T>(key: string): T | undefined {
   const hit = memo.get(key);
   if (!hit) return undefined;
@@ -88,10 +91,28 @@ export class ClaimStore {
     return remember(key, { json: value, meta: metadata });
   }
 
-  /** The lookup entry of a normalized article URL, as JSON text, or `null`. One KV read. */
+  /** Whether this isolate holds the record, so that reading it costs no I/O. */
+  hasClaim(id: string): boolean {
+    return fresh(claimKey(id)) !== undefined;
+  }
+
+  /** Whether this isolate holds the list index. */
+  hasCatalog(): boolean {
+    return fresh(CATALOG_KEY) !== undefined;
+  }
+
+  /** Whether this isolate holds the lookup entry of this normalized URL. */
+  hasLookup(normalizedUrl: string): boolean {
+    return fresh(LOOKUP_MEMO + normalizedUrl) !== undefined;
+  }
+
+  /** The lookup entry of a normalized article URL, as JSON text, or `null`. One KV read, none when this isolate read it in the last 30 s. */
   async lookup(normalizedUrl: string): Promise<string | null> {
+    const memoKey = LOOKUP_MEMO + normalizedUrl;
+    const hit = fresh<string | null>(memoKey);
+    if (hit !== undefined) return hit;
     const key = await urlKey(normalizedUrl);
-    return this.read(() => this.kv.get(key, { type: "text", cacheTtl: 60 }));
+    return remember(memoKey, await this.read(() => this.kv.get(key, { type: "text", cacheTtl: 60 })));
   }
 
   /** The list index. One KV read when this isolate has not read it in the last 30 s, none otherwise. */
