@@ -6,7 +6,7 @@
  * @module
  */
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 
 /** A running local server. */
@@ -38,6 +38,7 @@ export function freePort(): Promise<number> {
  */
 export async function startLocalServer({ adminToken = "local-admin-token-abcdefghijklmnop", timeoutMs = 120_000 } = {}): Promise<LocalServer> {
   const port = await freePort();
+  await mkdir(".wrangler", { recursive: true });
   const state = await mkdtemp(".wrangler/local-state-");
   let output = "";
   const child = spawn(process.execPath, ["scripts/start.ts"], {

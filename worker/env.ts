@@ -14,10 +14,14 @@ export interface Bindings {
   ASSETS: Fetcher;
   /** The single writer that serializes admin writes (see `worker/writer/claim-writer.ts`). */
   WRITER: DurableObjectNamespace<ClaimWriter>;
+  /** Per-client limit of `POST /v1/match` (see `rate-limit.ts`). */
+  MATCH_LIMIT?: RateLimit;
   /** The origin readers reach the service at, when it differs from the request's (see `origin.ts`). */
   PUBLIC_ORIGIN?: string;
   /** Bearer token for PUT/DELETE. Set by `wrangler secret put ADMIN_TOKEN`, `.dev.vars` or `--var`. */
   ADMIN_TOKEN?: string;
+  /** The next admin token, also accepted while a rotation is under way (see SECURITY.md). */
+  ADMIN_TOKEN_NEXT?: string;
 }
 
 /** Per-request values that middleware puts on the context. */

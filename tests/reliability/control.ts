@@ -5,7 +5,7 @@
  * Worker, run the same way, under the same load.
  */
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { QUIET_ENV, WRANGLER_BIN } from "../../scripts/wrangler.ts";
 
@@ -35,6 +35,7 @@ export function workerdRss(group: number, port: string | number): number {
  * const control = await startControl(8790);
  */
 export async function startControl(port: number): Promise<Control> {
+  await mkdir(".wrangler", { recursive: true });
   const dir = await mkdtemp(join(".wrangler", "control-"));
   await writeFile(join(dir, "wrangler.toml"), `name = "control"\nmain = "index.js"\ncompatibility_date = "2026-11-01"\n`);
   await writeFile(join(dir, "index.js"), `export default { fetch() { return new Response("ok"); } };\n`);

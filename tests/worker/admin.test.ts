@@ -48,6 +48,13 @@ describe("admin authentication", () => {
     expect((await request("/v1/claims/auth-probe")).status).toBe(404);
   });
 
+  it("accepts the next token during a rotation, and only the configured ones", async () => {
+    const next = await request("/v1/claims/rotation-probe", { method: "PUT", headers: { Authorization: "Bearer test-next-token-9876543210", "Content-Type": "application/json" }, body: JSON.stringify(draft("rotation-probe")) });
+    expect(next.status).toBe(201);
+    const old = await request("/v1/claims/rotation-probe", { method: "DELETE", headers: { Authorization: "Bearer test-next-token-987654321", "If-Match": "*" } });
+    expect(old.status).toBe(401);
+  });
+
   it("asks for a bearer token in WWW-Authenticate", async () => {
     const res = await del("dnc-hack-2016", { Authorization: "" });
     expect(res.status).toBe(401);

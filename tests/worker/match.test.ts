@@ -154,6 +154,18 @@ describe("POST /v1/match", () => {
     await problem(res);
   });
 
+  it("limits a client to 120 matches a minute, with 429 and Retry-After, and not its neighbour", async () => {
+    const from = (ip: string) => request("/v1/match", { method: "POST", headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip }, body: JSON.stringify({ text: "rien" }) });
+    const statuses: number[] = [];
+    for (let i = 0; i < 125; i++) statuses.push((await from("203.0.113.7")).status);
+    expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const limited = await from("203.0.113.7");
+    expect(limited.headers.get("Retry-After")).toBe("60");
+    expect((await problem(limited)).title).toBe("Too many requests");
+    expect((await from("203.0.113.8")).status).toBe(200);
+  });
+
   it("answers 413 for an oversized body", async () => {
     const res = await post({ text: "a".repeat(300 * 1024) });
     expect(res.status).toBe(413);

@@ -27,13 +27,16 @@ const unauthorized = () => problemResponse(401, "unauthorized", "Unauthorized", 
 
 /**
  * Hono's bearer auth, with Hono's constant-time comparison (SHA-256 of both sides, then
- * a full-length compare), so that the time taken says nothing about the token.
+ * a full-length compare), so that the time taken says nothing about the token. During a
+ * rotation, `ADMIN_TOKEN_NEXT` is accepted too (see SECURITY.md); both are always
+ * compared, so the time does not say which one matched either.
  */
 const adminAuth = bearerAuth({
   realm: "claimcard-admin",
   verifyToken: async (token, c) => {
-    const expected = (c.env as AppEnv["Bindings"]).ADMIN_TOKEN;
-    return typeof expected === "string" && expected.length >= MIN_TOKEN_LENGTH && (await timingSafeEqual(token, expected));
+    const env = c.env as AppEnv["Bindings"];
+    const checks = await Promise.all([env.ADMIN_TOKEN, env.ADMIN_TOKEN_NEXT].map(async (expected) => typeof expected === "string" && expected.length >= MIN_TOKEN_LENGTH && (await timingSafeEqual(token, expected))));
+    return checks.some(Boolean);
   },
   noAuthenticationHeader: { message: unauthorized },
   invalidToken: { message: unauthorized },
@@ -70,14 +73,14 @@ export const admin = new Hono<AppEnv>()
       const claim = c.req.valid("json");
       if (claim.id !== id) throw new Problem(400, "id-mismatch", "Id mismatch", `The body's id "${claim.id}" is not the path's id "${id}".`);
       const result = await writer(c).put(claim, c.req.header("If-Match") ?? null, c.req.header("If-None-Match") ?? null);
-      await afterWrite(c, id);
+      await afterWrite(c, id, result);
       return respond(result);
     },
   )
   .delete("/:id", adminHeaders, noStore, adminAuth, idParam, async (c) => {
     const { id } = c.req.valid("param");
     const result = await writer(c).remove(id, c.req.header("If-Match") ?? null);
-    await afterWrite(c, id);
+    await afterWrite(c, id, result);
     return respond(result);
   });
 
@@ -85,8 +88,17 @@ function writer(c: Context<AppEnv>) {
   return c.env.WRITER.getByName("claims");
 }
 
-/** Forgets what this isolate and this location's edge cache hold of the record. */
-async function afterWrite(c: Context<AppEnv>, id: string): Promise<void> {
+/**
+ * Logs the write for the audit trail (Workers Logs), then forgets what this isolate and
+ * this location's edge cache hold of the record.
+ */
+async function afterWrite(c: Context<AppEnv>, id: string, result: WriteResult): Promise<void> {
+  console.log(JSON.stringify({
+    event: "claimcard.admin-write", method: c.req.method, id, status: result.status,
+    etag: result.ok && result.status !== 204 ? result.etag : null,
+    ip: c.req.header("CF-Connecting-IP") ?? null, at: new Date().toISOString(),
+  }));
+  if (!result.ok) return;
   forgetIndexes();
   if (typeof caches === "undefined") return;
   const cache = await caches.open(CACHE_NAME);

@@ -9,6 +9,7 @@ import { bodyLimit } from "hono/body-limit";
 import { MatchRequest, type Claim, type Match } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
 import { matchArticle } from "../match/match.ts";
+import { matchLimit } from "../rate-limit.ts";
 import { Problem } from "../problem.ts";
 import { normalizeArticleUrl } from "../store/url.ts";
 import { requireJson, validate } from "../validate.ts";
@@ -22,6 +23,7 @@ export const MATCH_MAX_BYTES = 256 * 1024;
  */
 export const match = new Hono<AppEnv>().post(
   "/",
+  matchLimit,
   bodyLimit({
     maxSize: MATCH_MAX_BYTES,
     onError: () => {

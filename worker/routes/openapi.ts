@@ -121,7 +121,7 @@ export function openApiDocument(origin: string): Json {
           summary: "Claims an article is about",
           description: "French or English text; entity aliases count. An unrelated article gets no match. Each match quotes the sentence that carries the most evidence, as a W3C text-quote selector.",
           requestBody: { required: true, content: { "application/json": { schema: ref("MatchRequest") } } },
-          responses: { 200: json("The relevant claims, best first", "MatchResult"), 400: problem("Invalid body"), 413: problem("Body too large"), 415: problem("Body is not JSON") },
+          responses: { 200: json("The relevant claims, best first", "MatchResult"), 400: problem("Invalid body"), 413: problem("Body too large"), 415: problem("Body is not JSON"), 429: problem("Too many matches from this client in the last minute") },
         },
       },
       "/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3.1" } } } },
