@@ -1,12 +1,13 @@
 /**
  * `npm run build`: bundles the widget (Lit included) into `public/widget.js`, one
  * minified ES module lowered to ES2022 (no native decorators needed), and prints its
- * size, raw and gzip.
+ * size, raw and gzip; and makes the auto-mode demo page, `public/auto.html`, from the
+ * demo page.
  *
  * @module
  */
 import { build, transform, type Plugin } from "esbuild";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 
 /** The widget budget from DESIGN.md: 12 KB gzip, Lit included. */
@@ -53,3 +54,18 @@ if (gz > WIDGET_BUDGET_GZIP) {
   console.error("build: widget.js is over its gzip budget");
   process.exit(1);
 }
+
+/**
+ * The auto-mode demo is the demo page with its explicit cards dropped and `data-auto` on
+ * the script tag, so that both show the same article from one file: blocks between
+ * `<!-- explicit -->` and `<!-- /explicit -->` go, `<!-- auto … /auto -->` comments open.
+ */
+export function autoDemo(page: string): string {
+  return page
+    .replace(/><\/script><!-- auto: ([^>]*?) -->/, " $1></script>")
+    .replace(/<!-- explicit -->[\s\S]*?<!-- \/explicit -->/g, "")
+    .replace(/<!-- auto\s([\s\S]*?)\s*\/auto -->/g, "$1")
+    .replace("grid-template-columns: minmax(0, 42rem) minmax(18rem, 24rem)", "grid-template-columns: minmax(0, 42rem)");
+}
+
+await writeFile("public/auto.html", autoDemo(await readFile("public/index.html", "utf8")));

@@ -1,9 +1,10 @@
 /**
  * Auto mode: reads the page's article, asks the API which claims it is about, and puts a
  * card after the paragraph that speaks of each (text-quote anchoring, as annotation
- * tools do). A card is never inserted where the reader is looking: if its paragraph is
- * on screen, the card waits until the reader has scrolled the paragraph away, so that
- * nothing on screen ever moves (no layout shift). Nothing here ever throws into the page.
+ * tools do). A card is not inserted where the reader is looking: if its paragraph is on
+ * screen, the card goes after the first paragraph below the fold, where the reader will
+ * meet it, so that nothing on screen moves. Only when the whole article is on screen does
+ * the card go at its end. Nothing here ever throws into the page.
  *
  * @module
  */
@@ -66,22 +67,28 @@ function place(root: Element, m: Match, base: string, lang?: string | null): Cla
   card.api = base;
   card.dataset.claimcardAuto = String(m.score);
   if (lang) card.setAttribute("lang", lang);
-  const block = anchorBlock(root, m.anchor) ?? root.lastElementChild;
-  if (block) afterWhenOffScreen(block, card);
+  const after = belowTheFold(root, anchorBlock(root, m.anchor));
+  if (after) after.after(card);
   else root.append(card);
   return card;
 }
 
-/** Inserts `card` after `block` now if the block is off screen, else once the reader has scrolled it away. */
-function afterWhenOffScreen(block: Element, card: Element): void {
-  const { top, bottom } = block.getBoundingClientRect();
-  if (top >= window.innerHeight || bottom <= 0) return block.after(card);
-  const io = new IntersectionObserver(([entry]) => {
-    if (entry?.isIntersecting) return;
-    io.disconnect();
-    block.after(card);
-  });
-  io.observe(block);
+/**
+ * Where a card can go without moving what the reader sees: after `block` if it is off
+ * screen, else after the first block of the same parent that is below the fold. Null
+ * means the end of the article.
+ */
+function belowTheFold(root: Element, block: Element | null): Element | null {
+  const fold = window.innerHeight;
+  const off = (el: Element) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= fold || r.bottom <= 0;
+  };
+  if (block && off(block)) return block;
+  for (let el = block ?? root.firstElementChild; el; el = el.nextElementSibling) {
+    if (el.getBoundingClientRect().bottom > fold) return el;
+  }
+  return null;
 }
 
 /** The block element whose text holds the quote, or null. */

@@ -5,13 +5,13 @@
  * @module
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
-import type { Claim, Source, UiLang } from "../schema/index.ts";
+import type { Claim, UiLang } from "../schema/index.ts";
 import { apiBase, fetchClaim } from "./api.ts";
 import { autoEmbed } from "./auto.ts";
-import { STRINGS, formatDate, type Strings } from "./i18n.ts";
+import { cardFacts, timelineFacts } from "./card-model.ts";
+import { STRINGS, type Strings } from "./i18n.ts";
 import { uiLang } from "./lang.ts";
 import { styles } from "./styles.ts";
-import { entityName, partyNames, safeHref, timeline, type TimelineEvent } from "./timeline.ts";
 
 type LoadState = "idle" | "loading" | "ready" | "missing" | "error";
 
@@ -179,52 +179,31 @@ export class ClaimCard extends LitElement {
   }
 
   #card(c: Claim, lang: UiLang, t: Strings): TemplateResult {
+    const f = cardFacts(c, lang);
     const record = `${apiBase(this.api)}/claims/${encodeURIComponent(c.id)}`;
-    const denied = c.denials?.length
-      ? partyNames(c, c.denials, lang)
-      : `${t.noDenial}${c.noDenialOnRecord ? ` (${t.asOf} ${formatDate(c.noDenialOnRecord.asOf, lang)})` : ""}`;
     return html`<article part="card" aria-labelledby="title" lang=${lang}>
   <p part="kicker" class="one">${t.kicker}</p>
-  <h2 id="title" part="title" class="clamp">${c.incident.title[lang]}</h2>
-  <p part="meta" class="one"><span part="status">${t.status[c.status] ?? c.status}</span> · <time datetime=${c.incident.date}>${formatDate(c.incident.date, lang)}</time>${c.incident.endDate ? html` – <time datetime=${c.incident.endDate}>${formatDate(c.incident.endDate, lang)}</time>` : nothing}</p>
-  <p part="summary" class="clamp">${c.incident.summary[lang]}</p>
-  <dl part="parties">
-    <div><dt>${t.accused}</dt><dd class="one">${c.accused.map((id) => entityName(c, id, lang)).join(", ")}</dd></div>
-    <div><dt>${t.accusers}</dt><dd class="one">${partyNames(c, c.accusations, lang)}</dd></div>
-    <div><dt>${t.denials}</dt><dd class="one">${denied}</dd></div>
-  </dl>
+  <h2 id="title" part="title" class="clamp">${f.title}</h2>
+  <p part="meta" class="one"><span part="status">${f.status}</span> · ${f.dates.map((d, i) => html`${i ? " – " : ""}<time datetime=${d.iso}>${d.text}</time>`)}</p>
+  <p part="summary" class="clamp">${f.summary}</p>
+  <dl part="parties">${f.parties.map(([label, names]) => html`<div><dt>${label}</dt><dd class="one">${names}</dd></div>`)}</dl>
   <div class="row">
     <button part="toggle" aria-expanded=${this.expanded ? "true" : "false"} aria-controls="timeline" @click=${this.#toggle}>${this.expanded ? t.less : t.more}</button>
     <a part="link" class="one" href=${record} target="_blank" rel="noopener">${t.record}</a>
   </div>
   <section id="timeline" part="timeline" aria-labelledby="tl" ?hidden=${!this.expanded}>
     ${this.expanded ? html`<h3 id="tl">${t.timeline}</h3>
-    <ol>${timeline(c).map((e) => this.#event(c, e, lang, t))}</ol>
+    <ol>${timelineFacts(c, lang).map((e) => html`<li part="event ${e.kind}">
+  <time datetime=${e.date.iso}>${e.date.text}</time>
+  <p><strong>${e.who}</strong>${e.speaker} <span class="tag">${e.tag}</span></p>
+  <p>${e.summary}</p>
+  ${e.quote ? html`<blockquote part="quote" lang=${e.quote.lang}>${e.quote.text}</blockquote>${e.quote.translation ? html`<p part="translation">${e.quote.translation}</p>` : nothing}` : nothing}
+  <ul part="sources">${e.sources.map((s) => html`<li>${s.href ? html`<a part="source" href=${s.href} target="_blank" rel="noopener noreferrer">${s.label}</a>` : s.label}</li>`)}</ul>
+</li>`)}</ol>
     <p part="footer">${t.neutral}</p>` : nothing}
   </section>
-  <p part="footer" class="one">${t.updated} <time datetime=${c.updatedAt}>${formatDate(c.updatedAt.slice(0, 10), lang)}</time></p>
+  <p part="footer" class="one">${t.updated} <time datetime=${f.updated.iso}>${f.updated.text}</time></p>
 </article>`;
-  }
-
-  #event(c: Claim, e: TimelineEvent, lang: UiLang, t: Strings): TemplateResult {
-    const who = entityName(c, e.by, lang);
-    const s = e.kind === "consequence" ? undefined : e.item;
-    const tag = e.kind === "consequence" ? t.consequence[e.item.kind] : `${e.kind === "accusation" ? t.accuses : t.denies} · ${t.basis[e.item.basis] ?? e.item.basis}`;
-    const q = s?.quote;
-    return html`<li part="event ${e.kind}">
-  <time datetime=${e.date}>${formatDate(e.date, lang)}</time>
-  <p><strong>${who}</strong>${s?.speaker ? `, ${s.speaker.name} (${s.speaker.role[lang]})` : ""} <span class="tag">${tag}</span></p>
-  <p>${e.item.summary[lang]}</p>
-  ${q ? html`<blockquote part="quote" lang=${q.lang}>${q.lang === "fr" ? `« ${q.text} »` : `“${q.text}”`}</blockquote>
-  ${q.lang !== lang && q.translation[lang] ? html`<p part="translation">${t.translation} : ${q.translation[lang]}</p>` : nothing}` : nothing}
-  <ul part="sources">${e.item.sources.map((src) => this.#source(src, t))}</ul>
-</li>`;
-  }
-
-  #source(s: Source, t: Strings): TemplateResult {
-    const href = safeHref(s.url);
-    const label = `${t.source} : ${s.publisher}`;
-    return html`<li>${href ? html`<a part="source" href=${href} target="_blank" rel="noopener noreferrer">${label}</a>` : label}</li>`;
   }
 
   #toggle = (): void => {

@@ -1,18 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch } from "./browser.ts";
-import { startHost, type Host } from "./host.ts";
+
+import { describe, expect, inject, it } from "vitest";
+import { useBrowserAndHost } from "./host.ts";
 
 const base = inject("baseUrl");
-let browser: Browser;
-let host: Host;
+const env = useBrowserAndHost();
 
-beforeAll(async () => {
-  [browser, host] = await Promise.all([launch(), startHost()]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), host?.close()]);
-});
 
 async function oembedHtml(url: string): Promise<{ html: string; height: number }> {
   const res = await fetch(`${base}/v1/oembed?url=${encodeURIComponent(url)}&format=json`);
@@ -23,12 +15,12 @@ async function oembedHtml(url: string): Promise<{ html: string; height: number }
 describe("the oEmbed iframe, framed by another site", () => {
   it("shows the card on a page with no JavaScript of its own", async () => {
     const { html } = await oembedHtml(`${base}/claims/dnc-hack-2016?lang=fr`);
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const problems: string[] = [];
     page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && problems.push(m.text()));
     page.on("response", (r) => r.status() >= 400 && !r.url().endsWith("/favicon.ico") && problems.push(`${r.status()} ${r.url()}`));
     page.on("pageerror", (e) => problems.push(e.message));
-    await page.goto(host.page("/embed-nojs.html", `<!doctype html><html lang="fr"><body><h1>Article</h1>${html}</body></html>`));
+    await page.goto(env.host.page("/embed-nojs.html", `<!doctype html><html lang="fr"><body><h1>Article</h1>${html}</body></html>`));
     const frame = page.frameLocator("iframe.claimcard-embed");
     expect(await frame.locator("[part~=title]").innerText()).toMatch(/Piratage du Comité national démocrate/);
     expect(await frame.locator("dt").first().innerText()).toBe("Mis en cause");
@@ -45,12 +37,12 @@ describe("the oEmbed iframe, framed by another site", () => {
 
   it("resizes itself to its content through a namespaced postMessage, which widget.js applies", async () => {
     const { html, height } = await oembedHtml(`${base}/claims/gru-opcw-wada-2018`);
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     await page.addInitScript(() => {
       (window as unknown as { __messages: unknown[] }).__messages = [];
       addEventListener("message", (e) => (window as unknown as { __messages: unknown[] }).__messages.push(e.data));
     });
-    await page.goto(host.page("/embed-resize.html", `<!doctype html><html lang="en"><head><script type="module" src="${base}/widget.js"></script></head><body>${html}</body></html>`));
+    await page.goto(env.host.page("/embed-resize.html", `<!doctype html><html lang="en"><head><script type="module" src="${base}/widget.js"></script></head><body>${html}</body></html>`));
     const frame = page.frameLocator("iframe.claimcard-embed");
     await frame.locator("[part~=title]").waitFor();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __messages: Array<{ type: string }> }).__messages.length)).toBeGreaterThan(0);
@@ -66,10 +58,10 @@ describe("the oEmbed iframe, framed by another site", () => {
   });
 
   it("ignores resize messages from frames that are not claimcard's", async () => {
-    const page = await browser.newPage();
-    host.page("/evil-frame.html", `<script>parent.postMessage({ type: "claimcard:resize", id: "x", height: 5000 }, "*")</script>`);
+    const page = await env.browser.newPage();
+    env.host.page("/evil-frame.html", `<script>parent.postMessage({ type: "claimcard:resize", id: "x", height: 5000 }, "*")</script>`);
     const { html } = await oembedHtml(`${base}/claims/dnc-hack-2016`);
-    await page.goto(host.page("/embed-evil.html", `<!doctype html><html><head><script type="module" src="${base}/widget.js"></script></head><body>${html}<iframe src="/evil-frame.html"></iframe></body></html>`));
+    await page.goto(env.host.page("/embed-evil.html", `<!doctype html><html><head><script type="module" src="${base}/widget.js"></script></head><body>${html}<iframe src="/evil-frame.html"></iframe></body></html>`));
     await page.frameLocator("iframe.claimcard-embed").locator("[part~=title]").waitFor();
     await page.waitForTimeout(300);
     expect(Number(await page.locator("iframe.claimcard-embed").getAttribute("height"))).toBeLessThan(1000);

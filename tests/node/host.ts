@@ -7,6 +7,9 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { launch } from "./browser.ts";
 
 /** A running host. */
 export interface Host {
@@ -75,4 +78,23 @@ export async function startHost(): Promise<Host> {
 export function hostPage(lang: string, body: string, widget: string, head = ""): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Publisher</title>${head}
 <script type="module" src="${widget}"></script></head><body style="margin:0;padding:16px;font-family:Georgia,serif">${body}</body></html>`;
+}
+
+/**
+ * Registers, for the calling test file, a Chromium and a publisher host started before
+ * its tests and stopped after them.
+ *
+ * @example
+ * const env = useBrowserAndHost();
+ * it("…", async () => { const page = await env.browser.newPage(); await page.goto(env.host.page("/a.html", html)); });
+ */
+export function useBrowserAndHost(): { readonly browser: Browser; readonly host: Host } {
+  const env = {} as { browser: Browser; host: Host };
+  beforeAll(async () => {
+    [env.browser, env.host] = await Promise.all([launch(), startHost()]);
+  });
+  afterAll(async () => {
+    await Promise.all([env.browser?.close(), env.host?.close()]);
+  });
+  return env;
 }

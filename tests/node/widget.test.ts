@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch } from "./browser.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { layoutShifts, watchLayoutShifts } from "./cls.ts";
-import { hostPage, startHost, type Host } from "./host.ts";
+import { hostPage, useBrowserAndHost } from "./host.ts";
 
 const base = inject("baseUrl");
 const widget = `${base}/widget.js`;
@@ -12,23 +11,16 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.mi
 /** The two-line embed as the README gives it to publishers. */
 const README_SNIPPET = /```html\n(<script type="module" src="[^"]+\/widget\.js"><\/script>\n<claim-card [^\n]+<\/claim-card>)\n```/.exec(readFileSync("README.md", "utf8"))?.[1] ?? "";
 
-let browser: Browser;
-let host: Host;
+const env = useBrowserAndHost();
 
-beforeAll(async () => {
-  [browser, host] = await Promise.all([launch(), startHost()]);
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), host?.close()]);
-});
 
 async function open(path: string, html: string, options: { colorScheme?: "light" | "dark"; width?: number } = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await browser.newContext({ colorScheme: options.colorScheme ?? "light", viewport: { width: options.width ?? 1000, height: 800 } });
+  const context = await env.browser.newContext({ colorScheme: options.colorScheme ?? "light", viewport: { width: options.width ?? 1000, height: 800 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await watchLayoutShifts(page);
-  await page.goto(host.page(path, html));
+  await page.goto(env.host.page(path, html));
   return { page, context, errors };
 }
 
@@ -89,7 +81,8 @@ describe("<claim-card> in a real Chromium, from another origin", () => {
     const events = card(page).locator("[part~=event]");
     expect(await events.count()).toBeGreaterThanOrEqual(4);
     const dates = await events.locator("time").evaluateAll((ts) => ts.map((t) => t.getAttribute("datetime")!));
-    expect([...dates].sort()).toEqual(dates);
+    const byEnd = (d: string) => d.padEnd(10, "~");
+    expect([...dates].sort((a, b) => (byEnd(a) < byEnd(b) ? -1 : byEnd(a) > byEnd(b) ? 1 : 0))).toEqual(dates);
     const kinds = await events.evaluateAll((els) => els.map((e) => e.getAttribute("part")));
     expect(kinds).toEqual(expect.arrayContaining(["event accusation", "event denial", "event consequence"]));
     expect(await events.first().innerText()).toMatch(/accuse · rapport technique/);
@@ -107,8 +100,8 @@ describe("<claim-card> in a real Chromium, from another origin", () => {
     const record = await (await fetch(`${base}/v1/claims/ukraine-ministries-2022`)).json();
     delete record.denials;
     record.noDenialOnRecord = { asOf: "2026-11-01" };
-    host.json("/api-nodenial/v1/claims/ukraine-ministries-2022", record);
-    const { page, context } = await open("/nodenial.html", hostPage("en", `<claim-card claim="ukraine-ministries-2022" api="${host.origin}/api-nodenial"></claim-card>`, widget));
+    env.host.json("/api-nodenial/v1/claims/ukraine-ministries-2022", record);
+    const { page, context } = await open("/nodenial.html", hostPage("en", `<claim-card claim="ukraine-ministries-2022" api="${env.host.origin}/api-nodenial"></claim-card>`, widget));
     const p = await parties(page, "ukraine-ministries-2022");
     expect(p["Denials"]).toBe("No public denial on record (as of November 1, 2026)");
     await context.close();
@@ -196,24 +189,24 @@ describe("<claim-card> in a real Chromium, from another origin", () => {
   });
 
   it("fetches lazily, only when the card nears the viewport", async () => {
-    host.json("/api-lazy/v1/claims/dnc-hack-2016", await (await fetch(`${base}/v1/claims/dnc-hack-2016`)).json());
-    const { page, context } = await open("/lazy.html", hostPage("en", `<div style="height:4000px">Long article</div><claim-card claim="dnc-hack-2016" api="${host.origin}/api-lazy"></claim-card>`, widget));
+    env.host.json("/api-lazy/v1/claims/dnc-hack-2016", await (await fetch(`${base}/v1/claims/dnc-hack-2016`)).json());
+    const { page, context } = await open("/lazy.html", hostPage("en", `<div style="height:4000px">Long article</div><claim-card claim="dnc-hack-2016" api="${env.host.origin}/api-lazy"></claim-card>`, widget));
     await page.waitForTimeout(500);
-    expect(host.hits.get("/api-lazy/v1/claims/dnc-hack-2016") ?? 0).toBe(0);
+    expect(env.host.hits.get("/api-lazy/v1/claims/dnc-hack-2016") ?? 0).toBe(0);
     await page.mouse.wheel(0, 3600);
     await card(page).locator("[part~=title]").waitFor();
-    expect(host.hits.get("/api-lazy/v1/claims/dnc-hack-2016")).toBe(1);
+    expect(env.host.hits.get("/api-lazy/v1/claims/dnc-hack-2016")).toBe(1);
     await context.close();
   });
 });
 
 describe("<claim-card> never breaks the page", () => {
   it("shows a small note for an unknown id, an API error, a timeout or an offline API, and the page goes on", async () => {
-    host.json("/api-500/v1/claims/dnc-hack-2016", { type: "x", title: "boom", status: 500, detail: "boom" }, 500);
+    env.host.json("/api-500/v1/claims/dnc-hack-2016", { type: "x", title: "boom", status: 500, detail: "boom" }, 500);
     const html = hostPage("en", `
       <claim-card id="unknown" claim="no-such-claim" eager></claim-card>
-      <claim-card id="error" claim="dnc-hack-2016" api="${host.origin}/api-500" eager></claim-card>
-      <claim-card id="slow" claim="dnc-hack-2016" api="${host.origin}/hang" timeout="300" eager></claim-card>
+      <claim-card id="error" claim="dnc-hack-2016" api="${env.host.origin}/api-500" eager></claim-card>
+      <claim-card id="slow" claim="dnc-hack-2016" api="${env.host.origin}/hang" timeout="300" eager></claim-card>
       <claim-card id="offline" claim="dnc-hack-2016" api="http://127.0.0.1:9" eager></claim-card>
       <claim-card id="quiet" claim="no-such-claim" eager quiet></claim-card>
       <p id="after">after</p>
@@ -264,8 +257,8 @@ describe("<claim-card> never breaks the page", () => {
     for (const a of record.accusations) for (const s of a.sources) s.url = "javascript:window.__pwned=1";
     record.denials[0].sources[0].url = "data:text/html,<script>parent.__pwned=1</script>";
     record.denials[1].sources[0].url = " JavaScript:window.__pwned=1";
-    host.json("/api-hostile/v1/claims/dnc-hack-2016", record);
-    const { page, context, errors } = await open("/hostile.html", hostPage("en", `<claim-card claim="dnc-hack-2016" api="${host.origin}/api-hostile" expanded></claim-card>`, widget));
+    env.host.json("/api-hostile/v1/claims/dnc-hack-2016", record);
+    const { page, context, errors } = await open("/hostile.html", hostPage("en", `<claim-card claim="dnc-hack-2016" api="${env.host.origin}/api-hostile" expanded></claim-card>`, widget));
     await card(page).locator("[part~=title]").waitFor();
     const hrefs = await card(page).locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     for (const h of hrefs) expect(h).toMatch(/^https?:\/\//);
@@ -275,8 +268,8 @@ describe("<claim-card> never breaks the page", () => {
   });
 
   it("survives a malformed record from a hostile API (mock) with a note, not an exception", async () => {
-    host.json("/api-broken/v1/claims/dnc-hack-2016", { id: "dnc-hack-2016", incident: null, accusations: "nope" });
-    const { page, context, errors } = await open("/broken.html", hostPage("en", `<claim-card claim="dnc-hack-2016" api="${host.origin}/api-broken" eager></claim-card>`, widget));
+    env.host.json("/api-broken/v1/claims/dnc-hack-2016", { id: "dnc-hack-2016", incident: null, accusations: "nope" });
+    const { page, context, errors } = await open("/broken.html", hostPage("en", `<claim-card claim="dnc-hack-2016" api="${env.host.origin}/api-broken" eager></claim-card>`, widget));
     await expect.poll(() => card(page).locator("[part~=note]").innerText(), { timeout: 5000 }).toBe("Record unavailable right now.");
     expect(errors).toEqual([]);
     await context.close();

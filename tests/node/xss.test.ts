@@ -4,15 +4,13 @@
  * script runs, no dialog opens, no `javascript:` link exists, and the payload reads as
  * text.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch } from "./browser.ts";
-import { hostPage, startHost, type Host } from "./host.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { hostPage, useBrowserAndHost } from "./host.ts";
 
 const base = inject("baseUrl");
 const token = inject("adminToken");
-let browser: Browser;
-let host: Host;
+const env = useBrowserAndHost();
 
 /** Payloads from the usual XSS cheat sheets, each trying to set window.__xss. */
 const PAYLOADS = [
@@ -34,7 +32,6 @@ const PAYLOADS = [
 const ID = "xss-corpus-2026";
 
 beforeAll(async () => {
-  [browser, host] = await Promise.all([launch(), startHost()]);
   const record = await (await fetch(`${base}/v1/claims/trump-campaign-iran-2024`)).json();
   const text = (i: number) => ({ fr: PAYLOADS[i % PAYLOADS.length]!, en: PAYLOADS[(i + 1) % PAYLOADS.length]! });
   record.id = ID;
@@ -54,9 +51,6 @@ beforeAll(async () => {
   const res = await fetch(`${base}/v1/claims/${ID}`, { method: "PUT", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: JSON.stringify(record) });
   expect(res.status, await res.clone().text()).toBe(201);
   await new Promise((r) => setTimeout(r, 1200));
-});
-afterAll(async () => {
-  await Promise.all([browser?.close(), host?.close()]);
 });
 
 async function watch(page: Page): Promise<string[]> {
@@ -81,9 +75,9 @@ async function assertInert(page: Page, alarms: string[]): Promise<void> {
 
 describe("an XSS corpus in every record field renders inert", () => {
   it("in the widget", async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const alarms = await watch(page);
-    await page.goto(host.page("/xss-widget.html", hostPage("fr", `<claim-card claim="${ID}" expanded></claim-card>`, `${base}/widget.js`)));
+    await page.goto(env.host.page("/xss-widget.html", hostPage("fr", `<claim-card claim="${ID}" expanded></claim-card>`, `${base}/widget.js`)));
     const card = page.locator(`claim-card[claim="${ID}"]`);
     await card.locator("[part~=title]").waitFor();
     expect(await card.locator("[part~=title]").innerText()).toBe(PAYLOADS[0]);
@@ -97,9 +91,9 @@ describe("an XSS corpus in every record field renders inert", () => {
   });
 
   it("in the iframe embed, framed by another site", async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const alarms = await watch(page);
-    await page.goto(host.page("/xss-embed.html", `<!doctype html><html><body><iframe class="claimcard-embed" src="${base}/embed/${ID}?lang=fr" width="600" height="400"></iframe></body></html>`));
+    await page.goto(env.host.page("/xss-embed.html", `<!doctype html><html><body><iframe class="claimcard-embed" src="${base}/embed/${ID}?lang=fr" width="600" height="400"></iframe></body></html>`));
     const frame = page.frameLocator("iframe");
     await frame.locator("[part~=title]").waitFor();
     expect(await frame.locator("[part~=title]").innerText()).toBe(PAYLOADS[0]);
@@ -115,7 +109,7 @@ describe("an XSS corpus in every record field renders inert", () => {
   });
 
   it("in the shareable page and its JSON-LD", async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const alarms = await watch(page);
     await page.goto(`${base}/claims/${ID}?lang=en`);
     await page.locator("[part~=title]").waitFor();

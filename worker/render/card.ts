@@ -8,10 +8,10 @@
  * @module
  */
 import { html } from "hono/html";
-import type { Claim, Source, UiLang } from "../../schema/index.ts";
-import { STRINGS, formatDate, type Strings } from "../../widget/i18n.ts";
+import type { Claim, UiLang } from "../../schema/index.ts";
+import { cardFacts, timelineFacts, type EventFacts } from "../../widget/card-model.ts";
+import { STRINGS } from "../../widget/i18n.ts";
 import { styles } from "../../widget/styles.ts";
-import { entityName, partyNames, safeHref, timeline, type TimelineEvent } from "../../widget/timeline.ts";
 
 /**
  * The widget's stylesheet, turned from shadow-DOM `:host` rules into rules on the
@@ -38,46 +38,31 @@ type Rendered = ReturnType<typeof html>;
  */
 export function renderCard(c: Claim, lang: UiLang, { record, open = false }: { record: string; open?: boolean }): Rendered {
   const t = STRINGS[lang];
-  const denied = c.denials?.length
-    ? partyNames(c, c.denials, lang)
-    : `${t.noDenial}${c.noDenialOnRecord ? ` (${t.asOf} ${formatDate(c.noDenialOnRecord.asOf, lang)})` : ""}`;
+  const f = cardFacts(c, lang);
   return html`<article class="claimcard" part="card" lang="${lang}" aria-labelledby="title">
   <p part="kicker" class="one">${t.kicker}</p>
-  <h1 id="title" part="title" class="clamp">${c.incident.title[lang]}</h1>
-  <p part="meta" class="one"><span part="status">${t.status[c.status]}</span> · <time datetime="${c.incident.date}">${formatDate(c.incident.date, lang)}</time>${c.incident.endDate ? html` – <time datetime="${c.incident.endDate}">${formatDate(c.incident.endDate, lang)}</time>` : ""}</p>
-  <p part="summary" class="clamp">${c.incident.summary[lang]}</p>
-  <dl part="parties">
-    <div><dt>${t.accused}</dt><dd class="one">${c.accused.map((id) => entityName(c, id, lang)).join(", ")}</dd></div>
-    <div><dt>${t.accusers}</dt><dd class="one">${partyNames(c, c.accusations, lang)}</dd></div>
-    <div><dt>${t.denials}</dt><dd class="one">${denied}</dd></div>
-  </dl>
+  <h1 id="title" part="title" class="clamp">${f.title}</h1>
+  <p part="meta" class="one"><span part="status">${f.status}</span> · ${f.dates.map((d, i) => html`${i ? " – " : ""}<time datetime="${d.iso}">${d.text}</time>`)}</p>
+  <p part="summary" class="clamp">${f.summary}</p>
+  <dl part="parties">${f.parties.map(([label, names]) => html`<div><dt>${label}</dt><dd class="one">${names}</dd></div>`)}</dl>
   <details${open ? html` open` : ""}>
     <summary part="toggle">${t.more}</summary>
     <section id="timeline" part="timeline" aria-labelledby="tl">
       <h2 id="tl">${t.timeline}</h2>
-      <ol>${timeline(c).map((e) => renderEvent(c, e, lang, t))}</ol>
+      <ol>${timelineFacts(c, lang).map(renderEvent)}</ol>
       <p part="footer">${t.neutral}</p>
     </section>
   </details>
-  <p part="footer" class="one">${t.updated} <time datetime="${c.updatedAt}">${formatDate(c.updatedAt.slice(0, 10), lang)}</time> · <a part="link" href="${record}" target="_blank" rel="noopener">${t.record}</a></p>
+  <p part="footer" class="one">${t.updated} <time datetime="${f.updated.iso}">${f.updated.text}</time> · <a part="link" href="${record}" target="_blank" rel="noopener">${t.record}</a></p>
 </article>`;
 }
 
-function renderEvent(c: Claim, e: TimelineEvent, lang: UiLang, t: Strings): Rendered {
-  const s = e.kind === "consequence" ? undefined : e.item;
-  const tag = e.kind === "consequence" ? t.consequence[e.item.kind] : `${e.kind === "accusation" ? t.accuses : t.denies} · ${t.basis[e.item.basis]}`;
-  const q = s?.quote;
+function renderEvent(e: EventFacts): Rendered {
   return html`<li part="event ${e.kind}">
-  <time datetime="${e.date}">${formatDate(e.date, lang)}</time>
-  <p><strong>${entityName(c, e.by, lang)}</strong>${s?.speaker ? `, ${s.speaker.name} (${s.speaker.role[lang]})` : ""} <span class="tag">${tag}</span></p>
-  <p>${e.item.summary[lang]}</p>
-  ${q ? html`<blockquote part="quote" lang="${q.lang}">${q.lang === "fr" ? `« ${q.text} »` : `“${q.text}”`}</blockquote>${q.lang !== lang && q.translation[lang] ? html`<p part="translation">${t.translation} : ${q.translation[lang]}</p>` : ""}` : ""}
-  <ul part="sources">${e.item.sources.map((src) => renderSource(src, t))}</ul>
+  <time datetime="${e.date.iso}">${e.date.text}</time>
+  <p><strong>${e.who}</strong>${e.speaker} <span class="tag">${e.tag}</span></p>
+  <p>${e.summary}</p>
+  ${e.quote ? html`<blockquote part="quote" lang="${e.quote.lang}">${e.quote.text}</blockquote>${e.quote.translation ? html`<p part="translation">${e.quote.translation}</p>` : ""}` : ""}
+  <ul part="sources">${e.sources.map((s) => html`<li>${s.href ? html`<a part="source" href="${s.href}" target="_blank" rel="noopener noreferrer">${s.label}</a>` : s.label}</li>`)}</ul>
 </li>`;
-}
-
-function renderSource(s: Source, t: Strings): Rendered {
-  const href = safeHref(s.url);
-  const label = `${t.source} : ${s.publisher}`;
-  return html`<li>${href ? html`<a part="source" href="${href}" target="_blank" rel="noopener noreferrer">${label}</a>` : label}</li>`;
 }

@@ -8,7 +8,7 @@
  */
 import type { Claim, Entity, Source, Statement, UiLang } from "../../schema/index.ts";
 import { STRINGS } from "../../widget/i18n.ts";
-import { entityName, safeHref } from "../../widget/timeline.ts";
+import { entityName, safeHref } from "../../widget/card-model.ts";
 
 type Json = Record<string, unknown>;
 
