@@ -200,10 +200,26 @@ function denialsOrExplicitNone<T extends RecordShape>({ dataset, addIssue }: v.R
 }
 
 const ClaimFileObject = v.strictObject(recordEntries, unknownOrWrongType("a claim record object"));
-const ClaimObject = v.strictObject(
-  { ...recordEntries, entities: nonEmptyArray(Entity, "include every entity the record mentions") },
+const entitiesEntry = { entities: nonEmptyArray(Entity, "include every entity the record mentions") };
+const ClaimObject = v.strictObject({ ...recordEntries, ...entitiesEntry }, unknownOrWrongType("a claim record object"));
+const ClaimInputObject = v.strictObject(
+  { ...recordEntries, ...entitiesEntry, version: v.optional(recordEntries.version), updatedAt: v.optional(recordEntries.updatedAt) },
   unknownOrWrongType("a claim record object"),
 );
+
+/** Entities are listed once each, and every entity the record names is listed. */
+function entitiesResolve<T extends Omit<v.InferOutput<typeof ClaimFileObject>, "version" | "updatedAt"> & { entities: Entity[] }>({ dataset, addIssue }: v.RawCheckContext<T>): void {
+  if (!dataset.typed) return;
+  const claim = dataset.value;
+  const known = new Set<string>();
+  claim.entities.forEach((e, i) => {
+    if (known.has(e.id)) addIssue({ message: `repeats entity "${e.id}"`, path: pathOf(claim, "entities", i, "id") });
+    known.add(e.id);
+  });
+  for (const [field, ref] of entityRefs(claim)) {
+    if (!known.has(ref.id)) addIssue({ message: `names unknown entity "${ref.id}"`, path: pathOf(claim, ...field) });
+  }
+}
 
 /**
  * A claim as authored in `data/claims/<id>.json`: entities are referenced by id and
@@ -223,23 +239,27 @@ export type ClaimFile = v.InferOutput<typeof ClaimFile>;
 export const Claim = v.pipe(
   ClaimObject,
   v.rawCheck<v.InferOutput<typeof ClaimObject>>(denialsOrExplicitNone),
-  v.rawCheck<v.InferOutput<typeof ClaimObject>>(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const claim = dataset.value;
-    const known = new Set<string>();
-    claim.entities.forEach((e, i) => {
-      if (known.has(e.id)) addIssue({ message: `repeats entity "${e.id}"`, path: pathOf(claim, "entities", i, "id") });
-      known.add(e.id);
-    });
-    for (const [field, ref] of entityRefs(claim)) {
-      if (!known.has(ref.id)) addIssue({ message: `names unknown entity "${ref.id}"`, path: pathOf(claim, ...field) });
-    }
-  }),
+  v.rawCheck<v.InferOutput<typeof ClaimObject>>(entitiesResolve),
 );
 export type Claim = v.InferOutput<typeof Claim>;
 
+/**
+ * A record as an admin sends it (`PUT /v1/claims/:id`): a {@link Claim} whose `version`
+ * and `updatedAt` may be left out, since the server sets them.
+ *
+ * @example
+ * const { version, updatedAt, ...draft } = claim;
+ * await fetch(url, { method: "PUT", body: JSON.stringify(draft), headers });
+ */
+export const ClaimInput = v.pipe(
+  ClaimInputObject,
+  v.rawCheck<v.InferOutput<typeof ClaimInputObject>>(denialsOrExplicitNone),
+  v.rawCheck<v.InferOutput<typeof ClaimInputObject>>(entitiesResolve),
+);
+export type ClaimInput = v.InferOutput<typeof ClaimInput>;
+
 /** Every entity reference in a record, with the path of the field that holds it. */
-export function* entityRefs(claim: ClaimFile): Generator<[Array<string | number>, { id: string }]> {
+export function* entityRefs(claim: Pick<ClaimFile, "accused" | "accusations" | "denials" | "consequences">): Generator<[Array<string | number>, { id: string }]> {
   for (const [i, id] of claim.accused.entries()) yield [["accused", i], { id }];
   for (const list of ["accusations", "denials", "consequences"] as const) {
     for (const [i, s] of (claim[list] ?? []).entries()) yield [[list, i, "by"], { id: s.by }];

@@ -5,6 +5,9 @@
  * @module
  */
 import * as v from "valibot";
+import { isHttpUrl } from "./url.ts";
+
+export { isHttpUrl };
 
 /** The languages the widget and the records are written in. */
 export const UI_LANGS = ["fr", "en"] as const;
@@ -51,22 +54,6 @@ export const HttpUrl = v.pipe(
   v.maxLength(2048, "must be at most 2048 characters"),
   v.check(isHttpUrl, (issue) => `must be an absolute http(s) URL (got ${JSON.stringify(issue.input)})`),
 );
-
-/**
- * Tells whether a string is an absolute http: or https: URL.
- *
- * @example
- * isHttpUrl("https://example.org/a"); // true
- * isHttpUrl("javascript:alert(1)");   // false
- */
-export function isHttpUrl(value: string): boolean {
-  try {
-    const { protocol, hostname } = new URL(value);
-    return (protocol === "http:" || protocol === "https:") && hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 

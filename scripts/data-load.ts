@@ -3,9 +3,13 @@
  * URL lookups, indexes) and bulk-puts them into the KV namespace bound as `KV`: the
  * local one by default, the real one with `--remote`. Keys that an earlier load wrote
  * and this one no longer has are deleted afterwards, so that a removed claim disappears.
+ * `meta:dataset` goes last, with a fresh load id: the writer (Durable Object) then
+ * re-imports the records before its next write, so a load also restores records
+ * changed through the admin API.
  *
  * @module
  */
+import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildEntries, type KvEntry } from "../worker/store/entries.ts";
@@ -29,7 +33,7 @@ if (errors.length) {
   process.exit(1);
 }
 
-const entries = await buildEntries(claims);
+const entries = await buildEntries(claims, `load-${randomUUID()}`);
 const work = join(".wrangler", "claimcard");
 await mkdir(work, { recursive: true });
 
@@ -37,11 +41,18 @@ await mkdir(work, { recursive: true });
 const bulk = (e: KvEntry) =>
   typeof e.value === "string" ? e : { key: e.key, value: Buffer.from(e.value).toString("base64"), base64: true, ...(e.metadata ? { metadata: e.metadata } : {}) };
 
-for (let i = 0; i < entries.length; i += BATCH) {
-  const file = join(work, `kv-${i / BATCH}.json`);
-  await writeFile(file, JSON.stringify(entries.slice(i, i + BATCH).map(bulk)));
-  await wrangler(["kv", "bulk", "put", file, "--binding", "KV", ...where]);
+/** Bulk-puts entries, 10,000 at a time. */
+async function put(list: KvEntry[], name: string): Promise<void> {
+  for (let i = 0; i < list.length; i += BATCH) {
+    const file = join(work, `${name}-${i / BATCH}.json`);
+    await writeFile(file, JSON.stringify(list.slice(i, i + BATCH).map(bulk)));
+    await wrangler(["kv", "bulk", "put", file, "--binding", "KV", ...where]);
+  }
 }
+
+// Everything but meta:dataset first; meta:dataset (with this load's id) only once the
+// stale keys are gone, since it tells the writer that a complete load is there to import.
+await put(entries.filter((e) => e.key !== META_KEY), "kv");
 
 const ours = (key: string) => key.startsWith(CLAIM_PREFIX) || key.startsWith(URL_PREFIX) || key === CATALOG_KEY || key === MATCH_KEY || key === META_KEY;
 const wanted = new Set(entries.map((e: KvEntry) => e.key));
@@ -52,5 +63,6 @@ for (let i = 0; i < stale.length; i += BATCH) {
   await writeFile(file, JSON.stringify(stale.slice(i, i + BATCH)));
   await wrangler(["kv", "bulk", "delete", file, "--binding", "KV", ...where, "--force"]);
 }
+await put(entries.filter((e) => e.key === META_KEY), "meta");
 
 console.log(`data:load: ${claims.length} claims, ${entries.length} KV entries written ${remote ? "to the remote namespace" : `to local KV (${state ?? ".wrangler/state"})`}${stale.length ? `, ${stale.length} stale deleted` : ""}`);

@@ -37,13 +37,23 @@ export function apiBase(api?: string | null): string {
  * const claim = await getJson<Claim>(`${base}/v1/claims/x`, { timeout: 5000 });
  */
 export async function getJson<T>(url: string, { timeout, signal, body }: { timeout: number; signal?: AbortSignal; body?: unknown }): Promise<T | null> {
-  const signals = [AbortSignal.timeout(timeout)];
-  if (signal) signals.push(signal);
+  // AbortSignal.any and .timeout are recent: one controller and a timer work everywhere.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeout);
+  signal?.addEventListener("abort", () => abort.abort(), { once: true });
+  try {
+    return await request<T>(url, body, abort.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function request<T>(url: string, body: unknown, signal: AbortSignal): Promise<T | null> {
   const res = await fetch(url, {
     method: body === undefined ? "GET" : "POST",
     headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
     body: body === undefined ? null : JSON.stringify(body),
-    signal: AbortSignal.any(signals),
+    signal,
     credentials: "omit",
   });
   if (res.status === 404) return null;

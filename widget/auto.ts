@@ -37,14 +37,14 @@ export async function autoEmbed(opts: AutoOptions = {}): Promise<ClaimCard[]> {
   try {
     const root = (opts.selector && document.querySelector(opts.selector)) || document.querySelector("article") || document.querySelector("main");
     if (!root) return [];
-    const text = articleText(root);
+    const text = articleText(root); // the API reads the first 30,000 characters
     if (text.length < 40) return [];
     const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
     const title = squash(document.querySelector("h1")?.textContent ?? document.title).slice(0, 1000) || undefined;
     const base = apiBase(opts.api);
     const { matches } = await matchArticle(
       base,
-      { text: text.slice(0, 200_000), ...(title ? { title } : {}), ...(canonical || /^https?:/.test(location.href) ? { url: canonical || location.href } : {}), limit: opts.limit ?? 3 },
+      { text: text.slice(0, 30_000), ...(title ? { title } : {}), ...(canonical || /^https?:/.test(location.href) ? { url: canonical || location.href } : {}), limit: opts.limit ?? 3 },
       { timeout: opts.timeout ?? 8000 },
     );
     return matches.map((m) => place(root, m, base, opts.lang));
@@ -73,24 +73,6 @@ function place(root: Element, m: Match, base: string, lang?: string | null): Cla
   return card;
 }
 
-/**
- * Where a card can go without moving what the reader sees: after `block` if it is off
- * screen, else after the first block of the same parent that is below the fold. Null
- * means the end of the article.
- */
-function belowTheFold(root: Element, block: Element | null): Element | null {
-  const fold = window.innerHeight;
-  const off = (el: Element) => {
-    const r = el.getBoundingClientRect();
-    return r.top >= fold || r.bottom <= 0;
-  };
-  if (block && off(block)) return block;
-  for (let el = block ?? root.firstElementChild; el; el = el.nextElementSibling) {
-    if (el.getBoundingClientRect().bottom > fold) return el;
-  }
-  return null;
-}
-
 /** The block element whose text holds the quote, or null. */
 function anchorBlock(root: Element, anchor: TextQuote | null): Element | null {
   if (!anchor) return null;
@@ -104,6 +86,20 @@ function anchorBlock(root: Element, anchor: TextQuote | null): Element | null {
     if (!best && head.length >= 20 && text.includes(head)) best = el;
   }
   return best;
+}
+
+/**
+ * Where a card can go without moving what the reader sees: after `block` if it starts
+ * below the fold, else after the first block of the article, in document order from
+ * `block` on, that starts below the fold. Null means the end of the article (all of it
+ * is on screen, or above).
+ */
+function belowTheFold(root: Element, block: Element | null): Element | null {
+  const fold = window.innerHeight;
+  const blocks = [...root.querySelectorAll(BLOCKS)].filter((el) => !el.closest("claim-card") && !el.parentElement?.closest(BLOCKS));
+  const from = block ? blocks.findIndex((el) => el === block || el.contains(block) || block.contains(el)) : 0;
+  for (const el of blocks.slice(Math.max(0, from))) if (el.getBoundingClientRect().top >= fold) return el;
+  return null;
 }
 
 /** Reads auto mode's options from the `<script … data-auto>` that loaded the widget, if any. */

@@ -7,6 +7,7 @@
  * @module
  */
 import type { Claim, Consequence, Entity, Source, Statement, UiLang } from "../schema/index.ts";
+import { isHttpUrl } from "../schema/url.ts";
 import { STRINGS, formatDate } from "./i18n.ts";
 
 /** One dated step of the timeline. */
@@ -65,13 +66,7 @@ export function partyNames(claim: Claim, items: readonly { by: string }[] | unde
  * safeHref("javascript:alert(1)"); // undefined
  */
 export function safeHref(url: unknown): string | undefined {
-  if (typeof url !== "string") return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return typeof url === "string" && isHttpUrl(url) ? new URL(url).href : undefined;
 }
 
 /** A date as the card shows it: machine-readable and formatted. */
@@ -151,10 +146,10 @@ export function timelineFacts(c: Claim, lang: UiLang): EventFacts[] {
       speaker: s?.speaker ? `, ${s.speaker.name} (${s.speaker.role[lang]})` : "",
       tag: e.kind === "consequence" ? t.consequence[e.item.kind] : `${e.kind === "accusation" ? t.accuses : t.denies} · ${t.basis[e.item.basis] ?? e.item.basis}`,
       summary: e.item.summary[lang],
-      ...(q ? { quote: { text: q.lang === "fr" ? `« ${q.text} »` : `“${q.text}”`, lang: q.lang, ...(translation ? { translation: `${t.translation} : ${translation}` } : {}) } } : {}),
+      ...(q ? { quote: { text: q.lang === "fr" ? `« ${q.text} »` : `“${q.text}”`, lang: q.lang, ...(translation ? { translation: `${t.translation}${t.colon}${translation}` } : {}) } } : {}),
       sources: e.item.sources.map((src: Source) => {
         const href = safeHref(src.url);
-        return { label: `${t.source} : ${src.publisher}`, ...(href ? { href } : {}) };
+        return { label: `${t.source}${t.colon}${src.publisher}`, ...(href ? { href } : {}) };
       }),
     };
   });

@@ -39,7 +39,7 @@ type LoadState = "idle" | "loading" | "ready" | "missing" | "error";
  * `quiet` (show nothing on error), `eager` (fetch at once), `timeout` (ms, default 5000),
  * `theme` (`light`|`dark`; default: `prefers-color-scheme`).
  *
- * Events: `claimcard-load` and `claimcard-error`, both `composed`, with the id in `detail`.
+ * Events: `claimcard-load` and `claimcard-error`, bubbling and `composed`, with the id in `detail`.
  *
  * CSS custom properties: `--claim-card-bg`, `--claim-card-fg`, `--claim-card-muted`,
  * `--claim-card-border`, `--claim-card-accent`, `--claim-card-focus`, `--claim-card-font`,
@@ -66,7 +66,7 @@ export class ClaimCard extends LitElement {
     eager: { type: Boolean },
     timeout: { type: Number },
     data: { attribute: false },
-    state: { state: true },
+    state: { reflect: true },
   };
 
   /** The id of the record to show. */
@@ -128,13 +128,10 @@ export class ClaimCard extends LitElement {
     else if (changed.has("claim") || changed.has("api")) this.#watch();
   }
 
-  protected override updated(): void {
-    this.setAttribute("state", this.state);
-  }
-
   /** Waits for the card to near the viewport, then loads the record. */
   #watch(): void {
     this.#observer?.disconnect();
+    this.#abort?.abort();
     if (this.data || !this.claim) return;
     if (this.eager || typeof IntersectionObserver === "undefined") return void this.#load();
     this.#observer = new IntersectionObserver((entries) => {
@@ -150,8 +147,9 @@ export class ClaimCard extends LitElement {
     const abort = (this.#abort = new AbortController());
     this.state = "loading";
     try {
-      const claim = await fetchClaim(apiBase(this.api), this.claim, { timeout: this.timeout, signal: abort.signal });
-      if (abort.signal.aborted) return;
+      const id = this.claim;
+      const claim = await fetchClaim(apiBase(this.api), id, { timeout: this.timeout > 0 ? this.timeout : 5000, signal: abort.signal });
+      if (abort.signal.aborted || id !== this.claim) return;
       this.data = claim ?? undefined;
       this.state = claim ? "ready" : "missing";
     } catch {
@@ -159,22 +157,23 @@ export class ClaimCard extends LitElement {
       this.state = "error";
     }
     await this.updateComplete;
-    this.dispatchEvent(new CustomEvent(this.state === "ready" ? "claimcard-load" : "claimcard-error", { composed: true, detail: { id: this.claim } }));
+    this.dispatchEvent(new CustomEvent(this.state === "ready" ? "claimcard-load" : "claimcard-error", { bubbles: true, composed: true, detail: { id: this.claim } }));
   }
 
   override render(): TemplateResult | typeof nothing {
     const lang = uiLang(this);
     const t = STRINGS[lang];
+    const note = (text: string) => (this.quiet ? nothing : html`<p part="note" role="status">${text}</p>`);
     if (this.data && this.state === "ready") {
       try {
         return this.#card(this.data, lang, t);
       } catch {
-        this.state = "error";
+        // A malformed record: show the error note, and say so in the state attribute.
+        queueMicrotask(() => (this.state = "error"));
+        return note(t.error);
       }
     }
-    if (this.state === "error" || this.state === "missing") {
-      return this.quiet ? nothing : html`<p part="note" role="status">${this.state === "missing" ? t.notFound : t.error}</p>`;
-    }
+    if (this.state === "error" || this.state === "missing") return note(this.state === "missing" ? t.notFound : t.error);
     return html`<div part="card skeleton" aria-busy="true"><span class="sr">${t.loading}</span><i></i><i></i><i></i></div>`;
   }
 
@@ -188,7 +187,7 @@ export class ClaimCard extends LitElement {
   <p part="summary" class="clamp">${f.summary}</p>
   <dl part="parties">${f.parties.map(([label, names]) => html`<div><dt>${label}</dt><dd class="one">${names}</dd></div>`)}</dl>
   <div class="row">
-    <button part="toggle" aria-expanded=${this.expanded ? "true" : "false"} aria-controls="timeline" @click=${this.#toggle}>${this.expanded ? t.less : t.more}</button>
+    <button part="toggle" aria-expanded=${this.expanded ? "true" : "false"} aria-controls="timeline" @click=${this.#toggle}>${t.more}</button>
     <a part="link" class="one" href=${record} target="_blank" rel="noopener">${t.record}</a>
   </div>
   <section id="timeline" part="timeline" aria-labelledby="tl" ?hidden=${!this.expanded}>

@@ -14,6 +14,8 @@ export interface Bindings {
   ASSETS: Fetcher;
   /** The single writer that serializes admin writes (see `worker/writer/claim-writer.ts`). */
   WRITER: DurableObjectNamespace<ClaimWriter>;
+  /** Milliseconds between two writes of one KV key by the writer (default 1000, KV's limit). */
+  KV_WRITE_INTERVAL_MS?: string;
   /** Per-client limit of `POST /v1/match` (see `rate-limit.ts`). */
   MATCH_LIMIT?: RateLimit;
   /** The origin readers reach the service at, when it differs from the request's (see `origin.ts`). */

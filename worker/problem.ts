@@ -69,9 +69,10 @@ const TITLES: Partial<Record<number, [kind: string, title: string]>> = {
 };
 
 /**
- * Turns any thrown value into a problem response. Known HTTP errors keep their status;
- * anything else is logged and answered 503 with `Retry-After`, since the only failures
- * left are the platform's (KV unreachable, timeouts), and a client may retry them.
+ * Turns any thrown value into a problem response. Known HTTP errors keep their status. A
+ * KV read that failed or timed out ({@link StoreUnavailable}), or a Durable Object that
+ * says it is overloaded or the call may be retried, is a 503 with `Retry-After`: the
+ * client may retry. Anything else is a bug: logged, and a 500 that says nothing more.
  *
  * @example
  * app.onError((err) => toProblem(err));
@@ -87,9 +88,13 @@ export function toProblem(err: unknown): Response {
     if (auth) headers["WWW-Authenticate"] = auth;
     return problemResponse(status, kind, title, err.message || title, { headers });
   }
-  if (err instanceof StoreUnavailable) console.error(`claimcard: ${err.message}`, err.cause ?? "");
-  else console.error("claimcard: unexpected error", err);
-  return problemResponse(503, "unavailable", "Service unavailable", "The claim store could not be reached. Retry shortly.", {
-    headers: { "Retry-After": "5" },
-  });
+  const transient = err as { retryable?: unknown; overloaded?: unknown } | null;
+  if (err instanceof StoreUnavailable || transient?.retryable === true || transient?.overloaded === true) {
+    console.error(`claimcard: ${(err as Error).message}`, (err as Error).cause ?? "");
+    return problemResponse(503, "unavailable", "Service unavailable", "The claim store could not be reached. Retry shortly.", {
+      headers: { "Retry-After": "5" },
+    });
+  }
+  console.error("claimcard: unexpected error", err);
+  return problemResponse(500, "internal-error", "Internal error", "Something went wrong on our side; it has been logged.");
 }

@@ -262,7 +262,7 @@ describe("<claim-card> never breaks the page", () => {
     await card(page).locator("[part~=title]").waitFor();
     const hrefs = await card(page).locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     for (const h of hrefs) expect(h).toMatch(/^https?:\/\//);
-    expect(await card(page).locator("[part~=sources] li").first().innerText()).toMatch(/^Source : /);
+    expect(await card(page).locator("[part~=sources] li").first().innerText()).toMatch(/^Source: /);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -51,7 +51,7 @@ describe("admin authentication", () => {
   it("accepts the next token during a rotation, and only the configured ones", async () => {
     const next = await request("/v1/claims/rotation-probe", { method: "PUT", headers: { Authorization: "Bearer test-next-token-9876543210", "Content-Type": "application/json" }, body: JSON.stringify(draft("rotation-probe")) });
     expect(next.status).toBe(201);
-    const old = await request("/v1/claims/rotation-probe", { method: "DELETE", headers: { Authorization: "Bearer test-next-token-987654321", "If-Match": "*" } });
+    const old = await request("/v1/claims/rotation-probe", { method: "DELETE", headers: { Authorization: "Bearer test-next-token-987654321", "If-Match": next.headers.get("ETag")! } });
     expect(old.status).toBe(401);
   });
 
@@ -177,6 +177,59 @@ describe("PUT /v1/claims/:id", () => {
     expect(read.status).toBe("disputed");
   });
 
+  it("reads back what was just written at the same URLs, with no cache-buster", async () => {
+    const first = await put("readback-claim", draft("readback-claim"));
+    await settle();
+    const url = "/v1/claims/readback-claim";
+    expect((await (await request(url)).json<Claim>()).status).toBe("alleged");
+    expect(await (await request("/embed/readback-claim?lang=en")).text()).toContain("Alleged");
+    const next = draft("readback-claim", { status: "disputed" });
+    next.incident = { ...next.incident, title: { fr: "Titre corrigé", en: "Corrected title" } };
+    const res = await put("readback-claim", next, { "If-Match": first.headers.get("ETag")! });
+    expect(res.status).toBe(200);
+    const read = await request(url);
+    expect(read.headers.get("ETag")).toBe(res.headers.get("ETag"));
+    expect((await read.json<Claim>()).status).toBe("disputed");
+    expect(await (await request("/embed/readback-claim?lang=en")).text()).toContain("Corrected title");
+  });
+
+  it("refuses If-Match: * on an existing record (no blind overwrite or delete), with 428", async () => {
+    await put("starred-claim", draft("starred-claim"));
+    expect((await put("starred-claim", draft("starred-claim", { status: "disputed" }), { "If-Match": "*" })).status).toBe(428);
+    expect((await del("starred-claim", { "If-Match": "*" })).status).toBe(428);
+  });
+
+  it("sets the version and updatedAt itself: a body may leave them out", async () => {
+    const { version: _v, updatedAt: _u, ...body } = draft("versionless-claim");
+    const res = await put("versionless-claim", body);
+    expect(res.status).toBe(201);
+    const created = await res.json<Claim>();
+    expect(created.version).toBe(1);
+    expect(Date.parse(created.updatedAt)).toBeGreaterThan(Date.parse("2026-01-01"));
+  });
+
+  it("refuses a record whose related ids name no claim", async () => {
+    const res = await put("lonely-claim", draft("lonely-claim", { related: ["dnc-hack-2016", "no-such-claim"] }));
+    expect(res.status).toBe(400);
+    expect((await problem(res)).detail).toContain('"no-such-claim"');
+  });
+
+  it("takes a new data:load as the truth: the next write re-imports it, and drops what was pending", async () => {
+    const original = seedClaims().find((c) => c.id === "gru-indictment-2018")!;
+    const current = await request("/v1/claims/gru-indictment-2018?before-load");
+    const tampered = await put("gru-indictment-2018", { ...original, status: "disputed" }, { "If-Match": current.headers.get("ETag")! });
+    expect(tampered.status).toBe(200);
+    const writer = env.WRITER.getByName("claims");
+    await seed();
+    const trigger = await put("after-load-claim", draft("after-load-claim"));
+    expect(trigger.status).toBe(201);
+    expect((await writer.pending()).claims).not.toContain("gru-indictment-2018");
+    await settle();
+    const restored = await (await request("/v1/claims/gru-indictment-2018?after-load")).json<Claim>();
+    expect(restored.status).toBe(original.status);
+    expect(restored.version).toBe(original.version);
+  });
+
   it("refuses create-only (If-None-Match: *) over an existing record", async () => {
     const res = await put("dnc-hack-2016", seedClaims().find((c) => c.id === "dnc-hack-2016"), { "If-None-Match": "*" });
     expect(res.status).toBe(412);
@@ -227,6 +280,6 @@ describe("DELETE /v1/claims/:id", () => {
   });
 
   it("answers 404 for an unknown record", async () => {
-    expect((await del("never-was", { "If-Match": "*" })).status).toBe(404);
+    expect((await del("never-was", { "If-Match": '"1-0000000000000000"' })).status).toBe(404);
   });
 });

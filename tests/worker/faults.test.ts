@@ -6,7 +6,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../worker/app.ts";
-import { forgetIndexes } from "../../worker/store/store.ts";
+import { forgetReads } from "../../worker/store/store.ts";
 import { problem } from "./http.ts";
 import { seed } from "./seed.ts";
 
@@ -31,7 +31,7 @@ const hangingKV = new Proxy(env.KV, {
 });
 
 async function call(path: string, kv: KVNamespace, init?: RequestInit): Promise<Response> {
-  forgetIndexes();
+  forgetReads();
   const ctx = createExecutionContext();
   const res = await app.fetch(new Request(`https://faults.test${path}`, init), { ...env, KV: kv }, ctx);
   await waitOnExecutionContext(ctx);

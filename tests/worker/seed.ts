@@ -28,6 +28,6 @@ export function seedClaims(): Claim[] {
  * beforeAll(() => seed());
  */
 export async function seed(claims: Claim[] = seedClaims()): Promise<Claim[]> {
-  for (const e of await buildEntries(claims)) await env.KV.put(e.key, e.value, e.metadata ? { metadata: e.metadata } : {});
+  for (const e of await buildEntries(claims, `test-load-${crypto.randomUUID()}`)) await env.KV.put(e.key, e.value, e.metadata ? { metadata: e.metadata } : {});
   return claims;
 }

@@ -173,7 +173,13 @@ export class ClaimFeatures {
  */
 export function buildMatchIndex(claims: readonly Claim[], generation: string): MatchIndex {
   const entities = new Map<string, Entity>();
-  for (const c of claims) for (const e of c.entities) entities.set(e.id, e);
+  for (const c of claims) {
+    for (const e of c.entities) {
+      // Each record carries its own copy of an entity: keep every alias any copy has.
+      const seen = entities.get(e.id);
+      entities.set(e.id, seen ? { ...seen, aliases: [...new Set([...seen.aliases, ...e.aliases])] } : e);
+    }
+  }
   const entityIds = [...entities.keys()];
   const entityNo = new Map(entityIds.map((id, i) => [id, i]));
   const stateStems = new Set<string>();

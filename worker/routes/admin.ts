@@ -9,14 +9,15 @@ import { Hono, type Context } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import { bodyLimit } from "hono/body-limit";
 import { timingSafeEqual } from "hono/utils/buffer";
-import { Claim } from "../../schema/index.ts";
+import { ClaimInput } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
 import { Problem, problemResponse } from "../problem.ts";
 import { adminHeaders } from "../security.ts";
-import { forgetIndexes } from "../store/store.ts";
+import { purgeClaim } from "../edge-cache.ts";
+import { forgetReads } from "../store/store.ts";
 import { requireJson, validate } from "../validate.ts";
 import type { WriteResult } from "../writer/claim-writer.ts";
-import { CACHE_NAME, idParam } from "./claims.ts";
+import { idParam } from "./claims.ts";
 
 /** The largest record accepted. */
 export const CLAIM_MAX_BYTES = 512 * 1024;
@@ -67,7 +68,7 @@ export const admin = new Hono<AppEnv>()
     }),
     requireJson,
     idParam,
-    validate("json", Claim),
+    validate("json", ClaimInput),
     async (c) => {
       const { id } = c.req.valid("param");
       const claim = c.req.valid("json");
@@ -89,8 +90,8 @@ function writer(c: Context<AppEnv>) {
 }
 
 /**
- * Logs the write for the audit trail (Workers Logs), then forgets what this isolate and
- * this location's edge cache hold of the record.
+ * Logs the write for the audit trail (Workers Logs); then makes this isolate answer with
+ * the new state of the record, and purges this location's Cache API of it.
  */
 async function afterWrite(c: Context<AppEnv>, id: string, result: WriteResult): Promise<void> {
   console.log(JSON.stringify({
@@ -99,19 +100,20 @@ async function afterWrite(c: Context<AppEnv>, id: string, result: WriteResult): 
     ip: c.req.header("CF-Connecting-IP") ?? null, at: new Date().toISOString(),
   }));
   if (!result.ok) return;
-  forgetIndexes();
-  if (typeof caches === "undefined") return;
-  const cache = await caches.open(CACHE_NAME);
-  const origin = new URL(c.req.url).origin;
-  await Promise.all(
-    [`/v1/claims/${id}`, `/v1/claims/${id}?format=jsonld`, `/embed/${id}`, `/claims/${id}`].map((path) => cache.delete(new URL(path, origin))),
-  );
+  forgetReads();
+  c.var.store.written(id, result.status === 204 ? null : { json: JSON.stringify(result.claim), meta: { version: result.claim.version, etag: result.etag } });
+  await purgeClaim(new URL(c.req.url).origin, id);
 }
 
 function respond(result: WriteResult): Response {
   if (!result.ok) {
-    const titles = { 404: "Claim not found", 412: "Precondition failed", 428: "Precondition required" } as const;
-    return problemResponse(result.status, { 404: "claim-not-found", 412: "stale-etag", 428: "if-match-required" }[result.status], titles[result.status], result.detail, {
+    const [kind, title] = ({
+      400: ["invalid-body", "Invalid request body"],
+      404: ["claim-not-found", "Claim not found"],
+      412: ["stale-etag", "Precondition failed"],
+      428: ["if-match-required", "Precondition required"],
+    } as const)[result.status];
+    return problemResponse(result.status, kind, title, result.detail, {
       headers: result.etag ? { ETag: result.etag } : {},
     });
   }

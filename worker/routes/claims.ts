@@ -3,42 +3,17 @@
  *
  * @module
  */
-import { Hono, type Context, type MiddlewareHandler } from "hono";
-import { cache } from "hono/cache";
+import { Hono, type Context } from "hono";
 import { etag } from "hono/etag";
 import * as v from "valibot";
 import { Lang, ListQuery, Slug, type Claim } from "../../schema/index.ts";
+import { publicCache } from "../edge-cache.ts";
 import type { AppEnv } from "../env.ts";
 import { Problem } from "../problem.ts";
 import { publicOrigin } from "../origin.ts";
 import { claimReview } from "../render/jsonld.ts";
 import { isValidCursor, pageCatalog } from "../store/catalog.ts";
 import { validate } from "../validate.ts";
-
-/** Public responses may be reused for a minute, and served stale for ten while revalidating. */
-export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=600";
-
-/** The name of the edge cache (Cache API) of public GET responses. */
-export const CACHE_NAME = "claimcard-v1";
-
-const edgeCache = cache({ cacheName: CACHE_NAME, cacheControl: PUBLIC_CACHE_CONTROL, wait: false, onCacheNotAvailable: false });
-
-/**
- * Public GET responses come from three tiers: this isolate's memory (what it read in the
- * last 30 s), then the Cache API of the location, then KV. When `warm` says the answer is
- * in memory, the Cache API is not even opened: memory is faster. Either way the response
- * says how long it may be reused.
- *
- * @example
- * app.get("/v1/claims/:id", publicCache((c) => c.var.store.hasClaim(c.req.param("id"))), handler);
- */
-export function publicCache(warm: (c: Context<AppEnv>) => boolean = () => false): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (!warm(c)) return edgeCache(c, next);
-    await next();
-    if (c.res.ok) c.header("Cache-Control", PUBLIC_CACHE_CONTROL);
-  };
-}
 
 /** Warm when this isolate holds the claim of the `:id` path parameter. */
 export const claimInMemory = (c: Context<AppEnv>) => c.var.store.hasClaim(c.req.param("id") ?? "");

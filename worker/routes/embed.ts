@@ -14,7 +14,8 @@ import { publicOrigin } from "../origin.ts";
 import { Problem } from "../problem.ts";
 import { claimPage, embedPage, resizeScriptHash } from "../render/page.ts";
 import { validate } from "../validate.ts";
-import { claimInMemory, idParam, publicCache } from "./claims.ts";
+import { publicCache } from "../edge-cache.ts";
+import { claimInMemory, idParam } from "./claims.ts";
 
 const langQuery = validate("query", v.object({ lang: v.optional(Lang) }));
 

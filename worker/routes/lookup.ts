@@ -11,7 +11,7 @@ import type { AppEnv } from "../env.ts";
 import { Problem } from "../problem.ts";
 import { normalizeArticleUrl } from "../store/url.ts";
 import { validate } from "../validate.ts";
-import { publicCache } from "./claims.ts";
+import { publicCache } from "../edge-cache.ts";
 
 /**
  * @example

@@ -13,7 +13,7 @@ import type { AppEnv } from "../env.ts";
 import { publicOrigin } from "../origin.ts";
 import { Problem } from "../problem.ts";
 import { validate } from "../validate.ts";
-import { publicCache } from "./claims.ts";
+import { publicCache } from "../edge-cache.ts";
 
 /** The card's natural width, and its compact height (24em at 15px, border and padding included). */
 export const CARD_WIDTH = 600;

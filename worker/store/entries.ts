@@ -66,33 +66,43 @@ export async function urlEntry(url: string, claims: readonly Claim[]): Promise<K
   return { key: await urlKey(url), value: JSON.stringify({ url, claims: [...claims].sort((a, b) => a.id.localeCompare(b.id)) }) };
 }
 
-/**
- * The index entries, built from every record: the list index, the match index and the
- * dataset metadata, with the `generation` that identifies this set of records.
- *
- * @example
- * const { generation, entries } = await indexEntries(claims);
- */
-export async function indexEntries(claims: readonly Claim[]): Promise<{ generation: string; entries: KvEntry[] }> {
-  const generation = await datasetGeneration(claims);
-  const entries = [
-    { key: CATALOG_KEY, value: JSON.stringify(buildCatalog(claims, generation)) },
-    { key: MATCH_KEY, value: encodeMatchIndex(buildMatchIndex(claims, generation)) },
-    { key: META_KEY, value: JSON.stringify({ generation, claims: claims.length, builtAt: new Date().toISOString() }) },
-  ];
-  return { generation, entries };
+/** What `meta:dataset` holds: who wrote the dataset last, and what it holds. */
+export interface DatasetMeta {
+  /** A fresh id per write of the dataset (a `data:load`, or the writer's publish). */
+  loadId: string;
+  /** A hash of the records: it changes whenever any record changes. */
+  generation: string;
+  claims: number;
+  builtAt: string;
 }
 
 /**
- * Every entry of a full load.
+ * The index entries, built from every record: the list index, the match index and,
+ * last, the dataset metadata, stamped with `loadId`.
  *
  * @example
- * await writeFile("kv.json", JSON.stringify(await buildEntries(claims)));
+ * const entries = await indexEntries(claims, `load-${crypto.randomUUID()}`);
  */
-export async function buildEntries(claims: readonly Claim[]): Promise<KvEntry[]> {
+export async function indexEntries(claims: readonly Claim[], loadId: string): Promise<KvEntry[]> {
+  const generation = await datasetGeneration(claims);
+  const meta: DatasetMeta = { loadId, generation, claims: claims.length, builtAt: new Date().toISOString() };
+  return [
+    { key: CATALOG_KEY, value: JSON.stringify(buildCatalog(claims, generation)) },
+    { key: MATCH_KEY, value: encodeMatchIndex(buildMatchIndex(claims, generation)) },
+    { key: META_KEY, value: JSON.stringify(meta) },
+  ];
+}
+
+/**
+ * Every entry of a full load, `meta:dataset` last.
+ *
+ * @example
+ * await writeFile("kv.json", JSON.stringify(await buildEntries(claims, "load-1")));
+ */
+export async function buildEntries(claims: readonly Claim[], loadId: string): Promise<KvEntry[]> {
   const records = await Promise.all(claims.map(claimEntry));
   const lookups = await Promise.all([...linkedUrls(claims)].map(([url, list]) => urlEntry(url, list)));
-  return [...records, ...lookups, ...(await indexEntries(claims)).entries];
+  return [...records, ...lookups, ...(await indexEntries(claims, loadId))];
 }
 
 /** A short hash that changes whenever any record changes. */

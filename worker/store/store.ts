@@ -55,9 +55,9 @@ function remember<T>(key: string, value: T): T {
  * Forgets the records and indexes this isolate holds, after a write.
  *
  * @example
- * forgetIndexes();
+ * forgetReads();
  */
-export function forgetIndexes(): void {
+export function forgetReads(): void {
   memo.clear();
 }
 
@@ -84,11 +84,19 @@ export class ClaimStore {
   /** The record with this id, or `null`. One KV read, none when this isolate read it in the last 30 s. */
   async claim(id: string): Promise<StoredClaim | null> {
     const key = claimKey(id);
-    const hit = fresh<StoredClaim>(key);
-    if (hit) return hit;
+    const hit = fresh<StoredClaim | null>(key);
+    if (hit !== undefined) return hit;
     const { value, metadata } = await this.read(() => this.kv.getWithMetadata<ClaimMeta>(key, { type: "text", cacheTtl: 60 }));
     if (value === null || metadata === null) return null;
     return remember(key, { json: value, meta: metadata });
+  }
+
+  /**
+   * Makes this isolate answer with a record just written (or, with `null`, deleted),
+   * before KV has it everywhere: an editor reads back what they wrote.
+   */
+  written(id: string, claim: StoredClaim | null): void {
+    remember(claimKey(id), claim);
   }
 
   /** Whether this isolate holds the record, so that reading it costs no I/O. */

@@ -11,26 +11,32 @@
  * retried by the alarm, so that nothing is lost and no index stays out of date.
  *
  * After `npm run data:load` (a bulk write from outside the Worker), the writer notices a
- * dataset generation it never published and imports the records from KV again.
+ * load id it has never seen in `meta:dataset` (each load writes a fresh one, last) and
+ * imports the records from KV again: the load is the reviewed source of truth, so it
+ * replaces whatever was pending.
  *
  * @module
  */
 import { DurableObject } from "cloudflare:workers";
-import type { Claim } from "../../schema/index.ts";
+import type { Claim, ClaimInput } from "../../schema/index.ts";
 import type { Bindings } from "../env.ts";
-import { claimEntry, indexEntries, linkedUrls, urlEntry, type ClaimMeta } from "../store/entries.ts";
+import { claimEntry, indexEntries, linkedUrls, urlEntry, type ClaimMeta, type DatasetMeta } from "../store/entries.ts";
 import { CLAIM_PREFIX, META_KEY, claimKey, urlKey } from "../store/keys.ts";
 import { normalizeArticleUrl } from "../store/url.ts";
 import { ifMatchHolds } from "./etag.ts";
 
-/** KV allows one write per key per second. */
+/** KV allows one write per key per second (tests may lengthen the interval with `KV_WRITE_INTERVAL_MS`). */
 const KEY_INTERVAL_MS = 1000;
+/** How long the writer waits for KV's `meta:dataset` before going on with what it has. */
+const META_TIMEOUT_MS = 3000;
+/** Keys per bulk KV read (KV's limit). */
+const BULK_GET = 100;
 /** How long to wait before retrying a failed publish. */
 const RETRY_MS = 5000;
 /** Durable Object storage takes at most 128 keys per batch operation. */
 const BATCH = 128;
-/** Generations remembered as "ours": a stale KV read of one of them is not a new load. */
-const KNOWN_GENERATIONS = 50;
+/** Load ids remembered as seen: a stale KV read of one of them is not a new load. */
+const KNOWN_LOADS = 50;
 
 /** KV keys a committed write has made stale, persisted until published. */
 interface Pending {
@@ -40,15 +46,15 @@ interface Pending {
 }
 
 interface Meta {
-  /** Dataset generations this writer imported or published, newest last. */
-  generations: string[];
+  /** Load ids this writer imported or published in `meta:dataset`, newest last. */
+  loads: string[];
 }
 
 /** What a write did, for the route to turn into HTTP. */
 export type WriteResult =
   | { ok: true; status: 200 | 201; claim: Claim; etag: string }
   | { ok: true; status: 204 }
-  | { ok: false; status: 404 | 412 | 428; detail: string; etag?: string };
+  | { ok: false; status: 400 | 404 | 412 | 428; detail: string; etag?: string };
 
 const NOTHING_PENDING: Pending = { claims: [], urls: [], indexes: false };
 
@@ -62,17 +68,20 @@ export class ClaimWriter extends DurableObject<Bindings> {
   #lastWrite = new Map<string, number>();
 
   /**
-   * Creates or replaces a record. `ifMatch` must hold for an existing record (412 if it
-   * does not, 428 if it is missing); `ifNoneMatch: "*"` refuses to replace one. The
-   * version and `updatedAt` are set here, whatever the body said.
+   * Creates or replaces a record. An existing record needs `ifMatch` with its ETag (412 if
+   * it is stale; 428 if it is missing, or `*`: no blind overwrite); `ifNoneMatch: "*"`
+   * refuses to replace one. The version and `updatedAt` are set here, whatever the body
+   * said, and `related` must name claims that exist.
    */
-  put(input: Claim, ifMatch: string | null, ifNoneMatch: string | null): Promise<WriteResult> {
+  put(input: ClaimInput, ifMatch: string | null, ifNoneMatch: string | null): Promise<WriteResult> {
     return this.ctx.blockConcurrencyWhile(async () => {
       const claims = await this.#load();
       const current = claims.get(input.id);
       const currentTag = current ? (await claimEntry(current)).metadata.etag : null;
+      const unknown = (input.related ?? []).filter((id) => id !== input.id && !claims.has(id));
+      if (unknown.length) return { ok: false, status: 400, detail: `related: names unknown claim${unknown.length > 1 ? "s" : ""} ${unknown.map((id) => `"${id}"`).join(", ")}.` };
       if (ifNoneMatch?.trim() === "*" && current) return { ok: false, status: 412, detail: `Claim "${input.id}" already exists.`, etag: currentTag! };
-      if (current && ifMatch === null) return { ok: false, status: 428, detail: `Claim "${input.id}" exists: send If-Match with its ETag (${currentTag}).`, etag: currentTag! };
+      if (current && (ifMatch === null || ifMatch.trim() === "*")) return { ok: false, status: 428, detail: `Claim "${input.id}" exists: send If-Match with its ETag (${currentTag}).`, etag: currentTag! };
       if (ifMatch !== null && !ifMatchHolds(ifMatch, currentTag)) {
         return current
           ? { ok: false, status: 412, detail: `Claim "${input.id}" has changed: its ETag is now ${currentTag}.`, etag: currentTag! }
@@ -92,7 +101,7 @@ export class ClaimWriter extends DurableObject<Bindings> {
       const current = claims.get(id);
       if (!current) return { ok: false, status: 404, detail: `No claim has the id "${id}".` };
       const currentTag = (await claimEntry(current)).metadata.etag;
-      if (ifMatch === null) return { ok: false, status: 428, detail: `Send If-Match with the claim's ETag (${currentTag}).`, etag: currentTag };
+      if (ifMatch === null || ifMatch.trim() === "*") return { ok: false, status: 428, detail: `Send If-Match with the claim's ETag (${currentTag}).`, etag: currentTag };
       if (!ifMatchHolds(ifMatch, currentTag)) return { ok: false, status: 412, detail: `Claim "${id}" has changed: its ETag is now ${currentTag}.`, etag: currentTag };
       await this.#commit(id, null, current.urls);
       await this.#publish();
@@ -140,7 +149,8 @@ export class ClaimWriter extends DurableObject<Bindings> {
     const pending = await this.pending();
     const left: Pending = { claims: [], urls: [], indexes: false };
     const now = Date.now();
-    const busy = (key: string) => deferBusy && now - (this.#lastWrite.get(key) ?? 0) < KEY_INTERVAL_MS;
+    const interval = this.#interval();
+    const busy = (key: string) => deferBusy && now - (this.#lastWrite.get(key) ?? 0) < interval;
     const wrote = (key: string) => this.#lastWrite.set(key, Date.now());
     try {
       for (const id of pending.claims) {
@@ -169,14 +179,15 @@ export class ClaimWriter extends DurableObject<Bindings> {
         }
       }
       if (pending.indexes) {
-        const { generation, entries } = await indexEntries([...claims.values()]);
+        const loadId = `writer-${crypto.randomUUID()}`;
+        const entries = await indexEntries([...claims.values()], loadId);
         if (entries.some((e) => busy(e.key))) left.indexes = true;
         else {
+          await this.#remember(loadId);
           for (const e of entries) {
             await this.env.KV.put(e.key, e.value);
             wrote(e.key);
           }
-          await this.#remember(generation);
         }
       }
     } catch (err) {
@@ -186,19 +197,26 @@ export class ClaimWriter extends DurableObject<Bindings> {
       return;
     }
     await this.ctx.storage.put("pending", left);
-    if (left.claims.length || left.urls.length || left.indexes) await this.ctx.storage.setAlarm(Date.now() + KEY_INTERVAL_MS);
+    if (left.claims.length || left.urls.length || left.indexes) await this.ctx.storage.setAlarm(Date.now() + interval);
   }
 
-  /** The records, from memory, else from storage, else (first run, or after data:load) from KV. */
+  #interval(): number {
+    const configured = Number(this.env.KV_WRITE_INTERVAL_MS);
+    return Number.isFinite(configured) && configured > 0 ? configured : KEY_INTERVAL_MS;
+  }
+
+  /**
+   * The records: from KV when `meta:dataset` carries a load id never seen here (first
+   * run, or after `data:load`, which then replaces anything pending), else from memory,
+   * else from this object's storage.
+   */
   async #load(): Promise<Map<string, Claim>> {
-    const loaded = await this.env.KV.get<{ generation: string }>(META_KEY, "json");
-    const meta = (await this.ctx.storage.get<Meta>("meta")) ?? { generations: [] };
-    const pending = await this.pending();
-    const external = loaded !== null && !meta.generations.includes(loaded.generation);
-    const idle = !pending.claims.length && !pending.urls.length && !pending.indexes;
-    if (external && idle) {
+    const dataset = await this.#datasetMeta();
+    const meta = (await this.ctx.storage.get<Meta>("meta")) ?? { loads: [] };
+    if (dataset && !meta.loads.includes(dataset.loadId)) {
       this.#claims = await this.#importFromKv();
-      await this.#remember(loaded.generation);
+      await this.ctx.storage.put("pending", NOTHING_PENDING);
+      await this.#remember(dataset.loadId);
       return this.#claims;
     }
     if (!this.#claims) {
@@ -208,14 +226,33 @@ export class ClaimWriter extends DurableObject<Bindings> {
     return this.#claims;
   }
 
-  /** Replaces the stored records with those in KV. */
+  /** KV's `meta:dataset`, or null when it is missing, malformed, or slower than {@link META_TIMEOUT_MS}. */
+  async #datasetMeta(): Promise<DatasetMeta | null> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const meta = await Promise.race([
+        this.env.KV.get<DatasetMeta>(META_KEY, "json"),
+        new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), META_TIMEOUT_MS))),
+      ]);
+      return meta && typeof meta.loadId === "string" ? meta : null;
+    } catch {
+      return null;
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+    }
+  }
+
+  /** Replaces the stored records with those in KV, read in bulk. */
   async #importFromKv(): Promise<Map<string, Claim>> {
     const claims = new Map<string, Claim>();
     let cursor: string | undefined;
     do {
       const page = await this.env.KV.list({ prefix: CLAIM_PREFIX, ...(cursor ? { cursor } : {}) });
-      const values = await Promise.all(page.keys.map((k) => this.env.KV.get<Claim>(k.name, "json")));
-      for (const claim of values) if (claim) claims.set(claim.id, claim);
+      const names = page.keys.map((k) => k.name);
+      for (let i = 0; i < names.length; i += BULK_GET) {
+        const values = await this.env.KV.get<Claim>(names.slice(i, i + BULK_GET), "json");
+        for (const claim of values.values()) if (claim) claims.set(claim.id, claim);
+      }
       cursor = page.list_complete ? undefined : page.cursor;
     } while (cursor);
     await this.ctx.storage.transaction(async (tx) => {
@@ -227,9 +264,9 @@ export class ClaimWriter extends DurableObject<Bindings> {
     return claims;
   }
 
-  async #remember(generation: string): Promise<void> {
-    const meta = (await this.ctx.storage.get<Meta>("meta")) ?? { generations: [] };
-    if (meta.generations.includes(generation)) return;
-    await this.ctx.storage.put("meta", { generations: [...meta.generations, generation].slice(-KNOWN_GENERATIONS) });
+  async #remember(loadId: string): Promise<void> {
+    const meta = (await this.ctx.storage.get<Meta>("meta")) ?? { loads: [] };
+    if (meta.loads.includes(loadId)) return;
+    await this.ctx.storage.put("meta", { loads: [...meta.loads, loadId].slice(-KNOWN_LOADS) });
   }
 }
