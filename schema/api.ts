@@ -7,7 +7,7 @@
  */
 import * as v from "valibot";
 import { Claim, STATUSES } from "./claim.ts";
-import { HttpUrl, IsoDate, Slug, UI_LANGS } from "./primitives.ts";
+import { HttpUrl, IsoDate, Slug, UI_LANGS, unknownOrWrongType } from "./primitives.ts";
 
 /** A language the API can answer in. */
 export const Lang = v.picklist(UI_LANGS, `must be one of ${UI_LANGS.join(", ")}`);
@@ -42,7 +42,7 @@ export const ListQuery = v.strictObject(
     limit: v.optional(intParam(1, 100)),
     cursor: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,400}$/, "must be a cursor returned by a previous page"))),
   },
-  (issue) => (issue.expected === "never" ? "is not a known query parameter" : "must be a query string"),
+  unknownOrWrongType("a query string", "query parameter"),
 );
 export type ListQuery = v.InferOutput<typeof ListQuery>;
 
@@ -70,7 +70,7 @@ export type ClaimList = v.InferOutput<typeof ClaimList>;
 /** `GET /v1/lookup` query. */
 export const LookupQuery = v.strictObject(
   { url: v.pipe(v.string("is required"), HttpUrl) },
-  (issue) => (issue.expected === "never" ? "is not a known query parameter" : "must be a query string"),
+  unknownOrWrongType("a query string", "query parameter"),
 );
 
 /** `GET /v1/lookup` response: the normalized URL and the claims linked to it. */
@@ -86,7 +86,7 @@ export const MatchRequest = v.strictObject(
     title: v.optional(v.pipe(v.string("must be a string"), v.maxLength(1000, "must be at most 1000 characters"))),
     limit: v.optional(v.pipe(v.number("must be a number"), v.integer("must be an integer"), v.minValue(1, "must be from 1 to 10"), v.maxValue(10, "must be from 1 to 10"))),
   },
-  (issue) => (issue.expected === "never" ? "is not a known field" : "must be a JSON object"),
+  unknownOrWrongType("a JSON object"),
 );
 export type MatchRequest = v.InferOutput<typeof MatchRequest>;
 

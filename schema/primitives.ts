@@ -120,9 +120,9 @@ export type Localized = v.InferOutput<typeof Localized>;
  * @example
  * v.strictObject({ a: v.string() }, unknownOrWrongType("a source"));
  */
-export function unknownOrWrongType(what: string) {
+export function unknownOrWrongType(what: string, key = "field") {
   return (issue: v.StrictObjectIssue): string =>
-    issue.expected === "never" ? `is not a known field` : `must be ${what}`;
+    issue.expected === "never" ? `is not a known ${key}` : `must be ${what}`;
 }
 
 /**

@@ -60,7 +60,7 @@ if (gz > WIDGET_BUDGET_GZIP) {
  * the script tag, so that both show the same article from one file: blocks between
  * `<!-- explicit -->` and `<!-- /explicit -->` go, `<!-- auto … /auto -->` comments open.
  */
-export function autoDemo(page: string): string {
+function autoDemo(page: string): string {
   return page
     .replace(/><\/script><!-- auto: ([^>]*?) -->/, " $1></script>")
     .replace(/<!-- explicit -->[\s\S]*?<!-- \/explicit -->/g, "")

@@ -104,6 +104,17 @@ const en: Strings = {
 export const STRINGS: Record<UiLang, Strings> = { fr, en };
 
 /**
+ * The UI language of a language tag: French for any `fr` tag, else English.
+ *
+ * @example
+ * toUiLang("fr-CA"); // "fr"
+ * toUiLang(null);    // "en"
+ */
+export function toUiLang(tag: string | null | undefined): UiLang {
+  return (tag ?? "").trim().toLowerCase().startsWith("fr") ? "fr" : "en";
+}
+
+/**
  * Formats a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date at its own precision.
  *
  * @example

@@ -15,17 +15,18 @@
 import { SCRIPT_ORIGIN } from "./api.ts";
 import { autoEmbed, autoOptionsFromScript } from "./auto.ts";
 import { ClaimCard } from "./claim-card.ts";
+import { EMBED_CLASS, RESIZE_MESSAGE } from "./embed-protocol.ts";
 
 if (!customElements.get("claim-card")) customElements.define("claim-card", ClaimCard);
 
 const auto = autoOptionsFromScript(import.meta.url);
 if (auto) void autoEmbed(auto);
 
-/** Resizes claimcard iframes to the height their page reports (`claimcard:resize`). */
+/** Resizes each claimcard iframe to the height its own page reports (`claimcard:resize`). */
 addEventListener("message", (e: MessageEvent) => {
   const d = e.data as { type?: unknown; height?: unknown } | null;
-  if (d?.type !== "claimcard:resize" || typeof d.height !== "number" || !(d.height > 0 && d.height < 10_000)) return;
-  for (const f of document.querySelectorAll<HTMLIFrameElement>("iframe.claimcard-embed")) {
+  if (d?.type !== RESIZE_MESSAGE || typeof d.height !== "number" || !(d.height > 0 && d.height < 10_000)) return;
+  for (const f of document.querySelectorAll<HTMLIFrameElement>(`iframe.${EMBED_CLASS}`)) {
     if (f.contentWindow === e.source && new URL(f.src, document.baseURI).origin === e.origin) f.height = String(Math.ceil(d.height));
   }
 });

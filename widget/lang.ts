@@ -4,6 +4,7 @@
  * @module
  */
 import type { UiLang } from "../schema/index.ts";
+import { toUiLang } from "./i18n.ts";
 
 /**
  * Picks the UI language: the element's own `lang`, else the closest ancestor's or the
@@ -13,6 +14,5 @@ import type { UiLang } from "../schema/index.ts";
  * uiLang(element); // "fr" on a page with <html lang="fr-FR">
  */
 export function uiLang(el: Element): UiLang {
-  const tag = (el.closest("[lang]")?.getAttribute("lang") ?? document.documentElement.lang ?? "").toLowerCase();
-  return tag.startsWith("fr") ? "fr" : "en";
+  return toUiLang(el.closest("[lang]")?.getAttribute("lang") ?? document.documentElement.lang);
 }

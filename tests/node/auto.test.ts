@@ -103,8 +103,8 @@ describe("auto mode", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const body = `<article><h1>La Russie et les États-Unis renforcent leur coopération spatiale</h1><p>Moscou et Washington ont signé mardi un accord de coopération sur la Station spatiale internationale, a annoncé le Kremlin.</p><p>Les deux pays continueront d'échanger des astronautes et des cosmonautes jusqu'en 2028.</p></article>`;
-    await page.goto(env.host.page("/auto-unrelated.html", hostPage("fr", body, "", `<script type="module" src="${base}/widget.js" data-auto></script>`).replace(`<script type="module" src=""></script>`, "")));
-    await page.waitForResponse((r) => r.url().endsWith("/v1/match"));
+    const url = env.host.page("/auto-unrelated.html", hostPage("fr", body, "", `<script type="module" src="${base}/widget.js" data-auto></script>`).replace(`<script type="module" src=""></script>`, ""));
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith("/v1/match")), page.goto(url)]);
     await page.waitForTimeout(300);
     expect(await page.locator("claim-card").count()).toBe(0);
     expect(errors).toEqual([]);

@@ -57,14 +57,23 @@ describe("the oEmbed iframe, framed by another site", () => {
     await page.close();
   });
 
-  it("ignores resize messages from frames that are not claimcard's", async () => {
+  it("lets each claimcard frame size only itself: other frames' resize messages are ignored", async () => {
     const page = await env.browser.newPage();
-    env.host.page("/evil-frame.html", `<script>parent.postMessage({ type: "claimcard:resize", id: "x", height: 5000 }, "*")</script>`);
+    const evil = `<script>addEventListener("message", () => parent.postMessage({ type: "claimcard:resize", id: "x", height: 5000 }, "*"))</script>`;
+    env.host.page("/evil-frame.html", evil);
     const { html } = await oembedHtml(`${base}/claims/dnc-hack-2016`);
-    await page.goto(env.host.page("/embed-evil.html", `<!doctype html><html><head><script type="module" src="${base}/widget.js"></script></head><body>${html}<iframe src="/evil-frame.html"></iframe></body></html>`));
-    await page.frameLocator("iframe.claimcard-embed").locator("[part~=title]").waitFor();
-    await page.waitForTimeout(300);
-    expect(Number(await page.locator("iframe.claimcard-embed").getAttribute("height"))).toBeLessThan(1000);
+    const page2 = `<!doctype html><html><head><script type="module" src="${base}/widget.js"></script></head><body>${html}
+      <iframe id="plain" src="/evil-frame.html" height="50"></iframe><iframe id="posing" class="claimcard-embed" src="/evil-frame.html" height="50"></iframe></body></html>`;
+    await page.goto(env.host.page("/embed-evil.html", page2));
+    await page.frameLocator("iframe.claimcard-embed >> nth=0").locator("[part~=title]").waitFor();
+    await page.evaluate(() => customElements.whenDefined("claim-card"));
+    const real = Number(await page.locator("iframe.claimcard-embed").first().getAttribute("height"));
+    await page.evaluate(() => {
+      for (const id of ["plain", "posing"]) (document.getElementById(id) as HTMLIFrameElement).contentWindow!.postMessage("go", "*");
+    });
+    await expect.poll(() => page.locator("#posing").getAttribute("height")).toBe("5000");
+    expect(await page.locator("#plain").getAttribute("height")).toBe("50");
+    expect(Number(await page.locator("iframe.claimcard-embed").first().getAttribute("height"))).toBe(real);
     await page.close();
   });
 });

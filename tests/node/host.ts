@@ -98,3 +98,18 @@ export function useBrowserAndHost(): { readonly browser: Browser; readonly host:
   });
   return env;
 }
+
+/**
+ * Waits until the API serves a record (after an admin PUT: the writer may publish it a
+ * moment later), instead of sleeping a fixed time.
+ *
+ * @example
+ * await untilServed(base, "xss-corpus-2026");
+ */
+export async function untilServed(base: string, id: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while ((await fetch(`${base}/v1/claims/${id}?poll=${Date.now()}`)).status !== 200) {
+    if (Date.now() > until) throw new Error(`${id} was not served within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { layoutShifts, watchLayoutShifts } from "./cls.ts";
-import { hostPage, useBrowserAndHost } from "./host.ts";
+import { hostPage, untilServed, useBrowserAndHost } from "./host.ts";
 
 const base = inject("baseUrl");
 const widget = `${base}/widget.js`;
@@ -237,7 +237,7 @@ describe("<claim-card> never breaks the page", () => {
     record.accusations[0].speaker = { name: `"><svg onload=window.__pwned=1>`, role: { fr: payload, en: payload } };
     const put = await fetch(`${base}/v1/claims/xss-html-in-text`, { method: "PUT", headers: { Authorization: `Bearer ${inject("adminToken")}`, "Content-Type": "application/json" }, body: JSON.stringify(record) });
     expect(put.status, await put.clone().text()).toBe(201);
-    await new Promise((r) => setTimeout(r, 1500));
+    await untilServed(base, "xss-html-in-text");
     const { page, context, errors } = await open("/xss.html", hostPage("en", `<claim-card claim="xss-html-in-text" expanded></claim-card>`, widget));
     const title = card(page, "xss-html-in-text").locator("[part~=title]");
     await title.waitFor();

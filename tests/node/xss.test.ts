@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { hostPage, useBrowserAndHost } from "./host.ts";
+import { hostPage, untilServed, useBrowserAndHost } from "./host.ts";
 
 const base = inject("baseUrl");
 const token = inject("adminToken");
@@ -50,7 +50,7 @@ beforeAll(async () => {
   for (const c of record.consequences ?? []) c.summary = text(10);
   const res = await fetch(`${base}/v1/claims/${ID}`, { method: "PUT", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: JSON.stringify(record) });
   expect(res.status, await res.clone().text()).toBe(201);
-  await new Promise((r) => setTimeout(r, 1200));
+  await untilServed(base, ID);
 });
 
 async function watch(page: Page): Promise<string[]> {

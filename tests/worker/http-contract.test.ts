@@ -66,6 +66,16 @@ describe("security headers, set on purpose per route", () => {
     expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
   });
 
+  it("revalidates widget.js: 304 for the ETag a browser already has", async () => {
+    const first = await request("/widget.js");
+    const tag = first.headers.get("ETag");
+    expect(tag).toBeTruthy();
+    const again = await request("/widget.js", { headers: { "If-None-Match": tag! } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    expect(await again.text()).toBe("");
+  });
+
   it("keeps JSON readable cross-origin, but never framed or rendered as a page", async () => {
     const res = await request("/v1/claims/dnc-hack-2016");
     expect(res.headers.get("Cross-Origin-Resource-Policy")).toBe("cross-origin");

@@ -7,12 +7,11 @@
  */
 import { html, raw } from "hono/html";
 import type { Claim, UiLang } from "../../schema/index.ts";
+import { RESIZE_MESSAGE } from "../../widget/embed-protocol.ts";
 import { STRINGS } from "../../widget/i18n.ts";
 import { CARD_CSS, renderCard } from "./card.ts";
 import { claimReview } from "./jsonld.ts";
 
-/** The type of the message the embed posts to its parent: `{ type, id, height }`. */
-export const RESIZE_MESSAGE = "claimcard:resize";
 
 /**
  * The iframe's script: tells the parent page its height whenever it changes (the reader

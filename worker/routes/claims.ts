@@ -12,8 +12,21 @@ import type { AppEnv } from "../env.ts";
 import { Problem } from "../problem.ts";
 import { publicOrigin } from "../origin.ts";
 import { claimReview } from "../render/jsonld.ts";
+import type { StoredClaim } from "../store/store.ts";
 import { isValidCursor, pageCatalog } from "../store/catalog.ts";
 import { validate } from "../validate.ts";
+
+/**
+ * The record of `id`, or a 404 problem.
+ *
+ * @example
+ * const claim = JSON.parse((await requireClaim(c, id)).json);
+ */
+export async function requireClaim(c: Context<AppEnv>, id: string): Promise<StoredClaim> {
+  const hit = await c.var.store.claim(id);
+  if (!hit) throw new Problem(404, "claim-not-found", "Claim not found", `No claim has the id "${id}".`);
+  return hit;
+}
 
 /** Warm when this isolate holds the claim of the `:id` path parameter. */
 export const claimInMemory = (c: Context<AppEnv>) => c.var.store.hasClaim(c.req.param("id") ?? "");
@@ -46,8 +59,7 @@ export const claims = new Hono<AppEnv>()
   .get("/:id", etag(), publicCache(claimInMemory), idParam, validate("query", ClaimQuery), async (c) => {
     const { id } = c.req.valid("param");
     const { format = "json", lang = "en" } = c.req.valid("query");
-    const hit = await c.var.store.claim(id);
-    if (!hit) throw new Problem(404, "claim-not-found", "Claim not found", `No claim has the id "${id}".`);
+    const hit = await requireClaim(c, id);
     if (format === "jsonld") {
       const doc = claimReview(JSON.parse(hit.json) as Claim, publicOrigin(c), lang);
       return c.body(JSON.stringify(doc), 200, { "Content-Type": "application/ld+json; charset=utf-8" });

@@ -11,11 +11,10 @@ import * as v from "valibot";
 import { Lang, type Claim, type UiLang } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
 import { publicOrigin } from "../origin.ts";
-import { Problem } from "../problem.ts";
 import { claimPage, embedPage, resizeScriptHash } from "../render/page.ts";
 import { validate } from "../validate.ts";
 import { publicCache } from "../edge-cache.ts";
-import { claimInMemory, idParam } from "./claims.ts";
+import { claimInMemory, idParam, requireClaim } from "./claims.ts";
 
 const langQuery = validate("query", v.object({ lang: v.optional(Lang) }));
 
@@ -52,9 +51,7 @@ function pickLang(c: Context, asked: UiLang | undefined): UiLang {
 }
 
 async function load(c: Context<AppEnv>, id: string): Promise<Claim> {
-  const hit = await c.var.store.claim(id);
-  if (!hit) throw new Problem(404, "claim-not-found", "Claim not found", `No claim has the id "${id}".`);
-  return JSON.parse(hit.json) as Claim;
+  return JSON.parse((await requireClaim(c, id)).json) as Claim;
 }
 
 /**

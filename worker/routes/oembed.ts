@@ -13,6 +13,10 @@ import type { AppEnv } from "../env.ts";
 import { publicOrigin } from "../origin.ts";
 import { Problem } from "../problem.ts";
 import { validate } from "../validate.ts";
+import { requireClaim } from "./claims.ts";
+import { html } from "hono/html";
+import { EMBED_CLASS } from "../../widget/embed-protocol.ts";
+import { toUiLang } from "../../widget/i18n.ts";
 import { publicCache } from "../edge-cache.ts";
 
 /** The card's natural width, and its compact height (24em at 15px, border and padding included). */
@@ -28,7 +32,6 @@ function claimId(url: URL, hosts: readonly string[]): string | null {
   return m && v.is(Slug, m[1]) ? m[1]! : null;
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /**
  * @example
@@ -42,11 +45,8 @@ export const oembed = new Hono<AppEnv>().get("/", publicCache(), validate("query
   const target = new URL(q.url);
   const id = claimId(target, [new URL(origin).host, new URL(c.req.url).host].map((h) => h.toLowerCase()));
   if (!id) throw new Problem(404, "not-a-claim-url", "Not a claim URL", `Only ${origin}/claims/{id} URLs can be embedded.`);
-  const hit = await c.var.store.claim(id);
-  if (!hit) throw new Problem(404, "claim-not-found", "Claim not found", `No claim has the id "${id}".`);
-  const claim = JSON.parse(hit.json) as Claim;
-  const asked = q.lang ?? target.searchParams.get("lang");
-  const lang: UiLang = asked === "fr" ? "fr" : "en";
+  const claim = JSON.parse((await requireClaim(c, id)).json) as Claim;
+  const lang: UiLang = q.lang ?? toUiLang(target.searchParams.get("lang"));
   const width = Math.min(CARD_WIDTH, q.maxwidth ?? CARD_WIDTH);
   const height = Math.min(CARD_HEIGHT, q.maxheight ?? CARD_HEIGHT);
   const title = claim.incident.title[lang];
@@ -58,7 +58,7 @@ export const oembed = new Hono<AppEnv>().get("/", publicCache(), validate("query
     provider_name: "claimcard",
     provider_url: origin,
     cache_age: CACHE_AGE,
-    html: `<iframe src="${escapeAttr(src)}" width="${width}" height="${height}" frameborder="0" title="${escapeAttr(`claimcard: ${title}`)}" class="claimcard-embed"></iframe>`,
+    html: String(html`<iframe src="${src}" width="${width}" height="${height}" frameborder="0" title="${`claimcard: ${title}`}" class="${EMBED_CLASS}"></iframe>`),
     width,
     height,
   };

@@ -21,6 +21,7 @@ const CONFIG = { target: "draft-2020-12", errorMode: "ignore" } as const;
 /** The component schemas, generated from `schema/`. */
 const DEFINITIONS = {
   Claim: schema.Claim,
+  ClaimInput: schema.ClaimInput,
   Entity: schema.Entity,
   Source: schema.Source,
   Statement: schema.Statement,
@@ -56,7 +57,11 @@ const ref = (name: keyof typeof DEFINITIONS) => ({ $ref: `#/components/schemas/$
 const json = (description: string, name: keyof typeof DEFINITIONS) => ({ description, content: { "application/json": { schema: ref(name) } } });
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: ref("Problem") } } });
 const idParameter = { name: "id", in: "path", required: true, schema: toJsonSchema(schema.Slug, CONFIG) };
-const ifMatch = { name: "If-Match", in: "header", required: false, schema: { type: "string" }, description: "The ETag of the version being replaced or deleted. Required when the claim exists." };
+const ifMatch = { name: "If-Match", in: "header", required: false, schema: { type: "string" }, description: "The ETag of the version being replaced or deleted. Required when the claim exists; `*` is refused." };
+const ifNoneMatch = { name: "If-None-Match", in: "header", required: false, schema: { type: "string" } };
+const langParameter = { name: "lang", in: "query", required: false, schema: toJsonSchema(schema.Lang, CONFIG) };
+const unavailable = problem("A KV read failed or timed out: retry after Retry-After seconds");
+const html = (description: string) => ({ description, content: { "text/html": { schema: { type: "string" } } } });
 
 /** Builds the OpenAPI document. */
 export function openApiDocument(origin: string): Json {
@@ -82,14 +87,20 @@ export function openApiDocument(origin: string): Json {
       "/v1/claims/{id}": {
         get: {
           summary: "One claim record",
-          parameters: [idParameter],
-          responses: { 200: json("The record, with an ETag", "Claim"), 304: { description: "Not modified (If-None-Match)" }, 400: problem("Malformed id"), 404: problem("Unknown id") },
+          parameters: [idParameter, ifNoneMatch, { name: "format", in: "query", required: false, schema: { enum: ["json", "jsonld"] }, description: "`jsonld`: the schema.org ClaimReview of the claim." }, langParameter],
+          responses: {
+            200: { description: "The record, with an ETag; or, with format=jsonld, its ClaimReview", content: { "application/json": { schema: ref("Claim") }, "application/ld+json": { schema: { type: "object" } } } },
+            304: { description: "Not modified (If-None-Match)" },
+            400: problem("Malformed id"),
+            404: problem("Unknown id"),
+            503: unavailable,
+          },
         },
         put: {
           summary: "Create or replace a claim (admin)",
           security: [{ admin: [] }],
-          parameters: [idParameter, ifMatch],
-          requestBody: { required: true, content: { "application/json": { schema: ref("Claim") } } },
+          parameters: [idParameter, ifMatch, { ...ifNoneMatch, description: "`*`: create only, refuse to replace." }],
+          requestBody: { required: true, content: { "application/json": { schema: ref("ClaimInput") } } },
           responses: {
             200: json("Replaced; the new version, with its ETag", "Claim"),
             201: json("Created", "Claim"),
@@ -121,9 +132,19 @@ export function openApiDocument(origin: string): Json {
           summary: "Claims an article is about",
           description: "French or English text; entity aliases count. An unrelated article gets no match. Each match quotes the sentence that carries the most evidence, as a W3C text-quote selector.",
           requestBody: { required: true, content: { "application/json": { schema: ref("MatchRequest") } } },
-          responses: { 200: json("The relevant claims, best first", "MatchResult"), 400: problem("Invalid body"), 413: problem("Body too large"), 415: problem("Body is not JSON"), 429: problem("Too many matches from this client in the last minute") },
+          responses: { 200: json("The relevant claims, best first", "MatchResult"), 400: problem("Invalid body"), 413: problem("Body too large"), 415: problem("Body is not JSON"), 429: problem("Too many matches from this client in the last minute"), 503: unavailable },
         },
       },
+      "/v1/oembed": {
+        get: {
+          summary: "oEmbed 1.0 provider",
+          description: "For a claim page URL (`{origin}/claims/{id}`), a `rich` embed whose HTML is an iframe of `/embed/{id}`. Other parameters (WordPress's `dnt`) are ignored.",
+          parameters: queryParameters(schema.OEmbedQuery as never, ["url"]),
+          responses: { 200: json("The embed", "OEmbed"), 400: problem("Bad query"), 404: problem("Not a claim URL of this service, or unknown claim"), 501: problem("format other than json"), 503: unavailable },
+        },
+      },
+      "/embed/{id}": { get: { summary: "The card as a self-contained page, frameable by any site", parameters: [idParameter, langParameter], responses: { 200: html("The card; it posts claimcard:resize messages to its parent"), 404: problem("Unknown id") } } },
+      "/claims/{id}": { get: { summary: "The shareable page of a claim, with oEmbed discovery and ClaimReview JSON-LD", parameters: [idParameter, langParameter], responses: { 200: html("The page"), 404: problem("Unknown id") } } },
       "/openapi.json": { get: { summary: "This document", responses: { 200: { description: "OpenAPI 3.1" } } } },
       "/widget.js": { get: { summary: "The <claim-card> web component", responses: { 200: { description: "An ES module" } } } },
     },

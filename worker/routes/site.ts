@@ -23,10 +23,10 @@ export const site = new Hono<AppEnv>()
   .get("/", pageHeaders, (c) => page(c.env.ASSETS, c.req.url, "/index.html"))
   .get("/auto", pageHeaders, (c) => page(c.env.ASSETS, c.req.url, "/auto.html"))
   .get("/widget.js", scriptHeaders, async (c) => {
-    const res = await c.env.ASSETS.fetch(new URL("/widget.js", c.req.url));
-    if (!res.ok) return c.notFound();
-    return new Response(res.body, {
-      status: 200,
+    const res = await c.env.ASSETS.fetch(new Request(new URL("/widget.js", c.req.url), { headers: c.req.raw.headers }));
+    if (res.status !== 200 && res.status !== 304) return c.notFound();
+    return new Response(res.status === 304 ? null : res.body, {
+      status: res.status,
       headers: {
         "Content-Type": "text/javascript; charset=utf-8",
         "Cache-Control": "public, max-age=300, stale-while-revalidate=86400",

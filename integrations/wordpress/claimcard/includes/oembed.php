@@ -67,3 +67,20 @@ function claimcard_url_has_lang( $url ) {
 	$query = is_string( $url ) ? wp_parse_url( $url, PHP_URL_QUERY ) : null;
 	return is_string( $query ) && 1 === preg_match( '/(?:^|&)lang=/', $query );
 }
+
+/**
+ * Loads widget.js on pages that show a claimcard oEmbed card, so that its iframe takes
+ * the height the card asks for when the reader opens the timeline (the card posts a
+ * claimcard:resize message; widget.js applies it to iframes of class claimcard-embed).
+ *
+ * @param string $html The embed HTML.
+ * @return string The same HTML.
+ */
+function claimcard_embed_oembed_html( $html ) {
+	$base = claimcard_api_base();
+	if ( '' !== $base && is_string( $html ) && false !== strpos( $html, 'class="claimcard-embed"' ) && false !== strpos( $html, 'src="' . $base . '/embed/' ) ) {
+		claimcard_enqueue_widget( $base );
+	}
+	return $html;
+}
+add_filter( 'embed_oembed_html', 'claimcard_embed_oembed_html' );

@@ -76,7 +76,8 @@ function claimcard_render_element( $base, $id, $lang ) {
 }
 
 /**
- * The iframe of {base}/embed/{id}: works without JavaScript on the host page.
+ * The iframe of {base}/embed/{id}: works without JavaScript on the host page. Its class
+ * lets widget.js, where the page loads it, resize it to the card (the timeline opens).
  *
  * @param string $base The validated API base URL.
  * @param string $id   A valid claim id.
@@ -85,7 +86,7 @@ function claimcard_render_element( $base, $id, $lang ) {
  */
 function claimcard_render_iframe( $base, $id, $lang ) {
 	return sprintf(
-		'<iframe src="%s" title="%s" loading="lazy" style="width:100%%;max-width:42em;border:0" height="420"></iframe>',
+		'<iframe src="%s" title="%s" class="claimcard-embed" loading="lazy" style="width:100%%;max-width:42em;border:0" height="420"></iframe>',
 		esc_url( $base . '/embed/' . $id . '?lang=' . $lang ),
 		esc_attr( claimcard_iframe_title( $id, $lang ) )
 	);

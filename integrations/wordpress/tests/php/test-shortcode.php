@@ -256,7 +256,7 @@ check( '<claim-card claim="x" api="https://news.example/tools/claimcard" lang="e
 // Iframe mode.
 fresh();
 $out = sc( array( 'id' => 'dnc-hack-2016', 'lang' => 'en', 'mode' => 'iframe' ) );
-check( '<iframe src="https://claims.example.org/embed/dnc-hack-2016?lang=en" title="claimcard fact-check card: dnc-hack-2016" loading="lazy" style="width:100%;max-width:42em;border:0" height="420"></iframe>' === $out, 'iframe mode renders exactly the iframe of {base}/embed/{id}?lang=en with its title' );
+check( '<iframe src="https://claims.example.org/embed/dnc-hack-2016?lang=en" title="claimcard fact-check card: dnc-hack-2016" class="claimcard-embed" loading="lazy" style="width:100%;max-width:42em;border:0" height="420"></iframe>' === $out, 'iframe mode renders exactly the iframe of {base}/embed/{id}?lang=en with its title' );
 $out_fr = sc( array( 'id' => 'ukraine-ministries-2022', 'lang' => 'fr', 'mode' => 'iframe' ) );
 check( false !== strpos( $out_fr, 'src="https://claims.example.org/embed/ukraine-ministries-2022?lang=fr"' ) && false !== strpos( $out_fr, 'title="Fiche de vérification claimcard : ukraine-ministries-2022"' ), 'iframe mode: lang=fr in the src and a French title' );
 check( array() === $GLOBALS['wp_stubs']['script_modules'] && false === stripos( $out . $out_fr, '<script' ) && '' === printed( 'wp_footer' ), 'iframe mode needs no JavaScript: nothing enqueued or printed' );
@@ -413,6 +413,10 @@ $touched = array_filter(
 check( array() === $touched, 'other providers\' endpoints are left alone' );
 $claim_en = BASE . '/claims/dnc-hack-2016?lang=en';
 check( $endpoint === apply_filters( 'oembed_fetch_url', $endpoint, $claim_en, array() ), 'a claim URL that names its language (?lang=en) keeps it' );
+$oembed_html = '<iframe src="' . BASE . '/embed/dnc-hack-2016?lang=fr" width="600" height="370" frameborder="0" title="claimcard: x" class="claimcard-embed"></iframe>';
+check( $oembed_html === apply_filters( 'embed_oembed_html', $oembed_html ) && 1 === count( $GLOBALS['wp_stubs']['script_modules'] ), 'a claimcard oEmbed card loads widget.js once, so that its iframe resizes, and keeps its HTML' );
+apply_filters( 'embed_oembed_html', '<iframe src="https://www.youtube.com/embed/x" class="claimcard-embed"></iframe>' );
+check( 1 === count( $GLOBALS['wp_stubs']['script_modules'] ), 'another provider\'s embed loads nothing' );
 
 // -------------------------------------------------------------------------------------
 // Block editor.
@@ -430,7 +434,7 @@ fresh();
 $hostile = array( '"', "'", '"><script>alert(1)</script>', "' onmouseover='alert(1)", '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '&quot; onload=&quot;x' );
 $allowed = array(
 	'<claim-card claim="dnc-hack-2016" api="https://claims.example.org" lang="en"></claim-card>',
-	'<iframe src="https://claims.example.org/embed/dnc-hack-2016?lang=en" title="claimcard fact-check card: dnc-hack-2016" loading="lazy" style="width:100%;max-width:42em;border:0" height="420"></iframe>',
+	'<iframe src="https://claims.example.org/embed/dnc-hack-2016?lang=en" title="claimcard fact-check card: dnc-hack-2016" class="claimcard-embed" loading="lazy" style="width:100%;max-width:42em;border:0" height="420"></iframe>',
 	INVALID_ID,
 );
 foreach ( array( 'id', 'lang', 'mode', 'onload' ) as $attr ) {
