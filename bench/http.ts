@@ -63,3 +63,21 @@ export async function reads(base: string, routes: Route[]): Promise<Array<{ name
   for (const route of routes) out.push({ name: route.name, cold: await kvReads(base, route), warm: await kvReads(base, route) });
   return out;
 }
+
+/**
+ * The throughput of `route` as a share of the no-op route's, measured in alternating
+ * rounds (no-op, route, no-op, route…), so that the server's drift over the run (its
+ * heaps grow, the machine's other work) weighs on both alike.
+ *
+ * @example
+ * await ratioToNoop(base, noop, byId, { rounds: 3, seconds: 5 });
+ */
+export async function ratioToNoop(base: string, noop: Route, route: Route, { rounds = 3, seconds = 5, connections = 10 } = {}): Promise<{ ratio: number; noop: number; route: number }> {
+  let a = 0;
+  let b = 0;
+  for (let i = 0; i < rounds; i++) {
+    a += (await run({ url: base, connections, duration: seconds, requests: [noop.request] })).requests.average;
+    b += (await run({ url: base, connections, duration: seconds, requests: [route.request] })).requests.average;
+  }
+  return { ratio: b / a, noop: a / rounds, route: b / rounds };
+}

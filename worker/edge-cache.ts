@@ -15,18 +15,27 @@ export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=
 /** The name of the Cache API cache of public GET responses. */
 export const CACHE_NAME = "claimcard-v1";
 
+/** What a route reads from isolate memory, the tier in front of the Cache API. */
+export interface MemoryTier {
+  /** Whether this isolate holds what the request needs. */
+  held(c: Context<AppEnv>): boolean;
+  /** Reads it into this isolate's memory (after a Cache API hit, in the background). */
+  refill(c: Context<AppEnv>): Promise<unknown>;
+}
+
 /**
  * Public GET responses come from three tiers: this isolate's memory (what it read in the
- * last 30 s), then the Cache API of the location, then KV. When `warm` says the answer is
- * in memory, the Cache API is not even opened: memory is faster. Either way the response
- * says how long it may be reused.
+ * last 30 s), then the Cache API of the location, then KV. When the memory tier holds the
+ * answer, the Cache API is not even opened: memory is faster. A Cache API hit refills the
+ * memory tier in the background, so that the next request takes the fast path again.
+ * Either way the response says how long it may be reused.
  *
  * @example
- * app.get("/v1/claims/:id", publicCache((c) => c.var.store.hasClaim(c.req.param("id"))), handler);
+ * app.get("/v1/claims/:id", publicCache(claimTier), handler);
  */
-export function publicCache(warm: (c: Context<AppEnv>) => boolean = () => false): MiddlewareHandler<AppEnv> {
+export function publicCache(tier?: MemoryTier): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.req.method !== "GET" || warm(c) || typeof caches === "undefined") {
+    if (c.req.method !== "GET" || tier?.held(c) || typeof caches === "undefined") {
       await next();
       if (c.res.ok) c.header("Cache-Control", PUBLIC_CACHE_CONTROL);
       return;
@@ -34,7 +43,10 @@ export function publicCache(warm: (c: Context<AppEnv>) => boolean = () => false)
     const cache = await caches.open(CACHE_NAME);
     const key = c.req.url;
     const hit = await cache.match(key);
-    if (hit) return new Response(hit.body, hit);
+    if (hit) {
+      if (tier) c.executionCtx.waitUntil(tier.refill(c).catch(() => undefined));
+      return new Response(hit.body, hit);
+    }
     await next();
     if (c.res.status !== 200) return;
     c.header("Cache-Control", PUBLIC_CACHE_CONTROL);

@@ -23,6 +23,13 @@ export const apiHeaders = secureHeaders({
   xFrameOptions: "DENY",
   referrerPolicy: "no-referrer",
   contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  // Headers for documents and old browsers say nothing about a JSON answer: left out,
+  // since every public read carries them.
+  originAgentCluster: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
 });
 
 /**

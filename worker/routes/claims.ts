@@ -3,11 +3,11 @@
  *
  * @module
  */
-import { Hono, type Context } from "hono";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { etag } from "hono/etag";
 import * as v from "valibot";
 import { Lang, ListQuery, Slug, type Claim } from "../../schema/index.ts";
-import { publicCache } from "../edge-cache.ts";
+import { PUBLIC_CACHE_CONTROL, publicCache, type MemoryTier } from "../edge-cache.ts";
 import type { AppEnv } from "../env.ts";
 import { Problem } from "../problem.ts";
 import { publicOrigin } from "../origin.ts";
@@ -28,8 +28,13 @@ export async function requireClaim(c: Context<AppEnv>, id: string): Promise<Stor
   return hit;
 }
 
-/** Warm when this isolate holds the claim of the `:id` path parameter. */
-export const claimInMemory = (c: Context<AppEnv>) => c.var.store.hasClaim(c.req.param("id") ?? "");
+/** The memory tier of a claim, by the `:id` path parameter. */
+export const claimTier: MemoryTier = {
+  held: (c) => c.var.store.hasClaim(c.req.param("id") ?? ""),
+  refill: (c) => c.var.store.claim(c.req.param("id") ?? ""),
+};
+
+const catalogTier: MemoryTier = { held: (c) => c.var.store.hasCatalog(), refill: (c) => c.var.store.catalog() };
 
 /** The `:id` path parameter: a slug, else 400. */
 export const idParam = validate("param", v.object({ id: Slug }));
@@ -41,11 +46,22 @@ const ClaimQuery = v.object({
 });
 
 /**
+ * The hot path: a plain `GET /v1/claims/:id` (no query) of a record this isolate holds is
+ * answered at once, before validation and the Cache API (an id held in memory was
+ * validated when it was read).
+ */
+const fromMemory: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const hit = c.req.url.includes("?") ? undefined : c.var.store.peek(c.req.param("id") ?? "");
+  if (!hit) return next();
+  return c.body(hit.json, 200, { "Content-Type": "application/json; charset=utf-8", ETag: hit.meta.etag, "Cache-Control": PUBLIC_CACHE_CONTROL });
+};
+
+/**
  * @example
  * app.route("/v1/claims", claims);
  */
 export const claims = new Hono<AppEnv>()
-  .get("/", etag(), publicCache((c) => c.var.store.hasCatalog()), validate("query", ListQuery), async (c) => {
+  .get("/", etag(), publicCache(catalogTier), validate("query", ListQuery), async (c) => {
     const query = c.req.valid("query");
     if (query.cursor !== undefined && !isValidCursor(query.cursor)) {
       throw new Problem(400, "invalid-query", "Invalid request query string", "cursor: must be a cursor returned by a previous page", {
@@ -56,7 +72,7 @@ export const claims = new Hono<AppEnv>()
     if (!catalog) throw new Problem(503, "not-loaded", "No claims loaded", "The claim index is empty: run npm run data:load.", { headers: { "Retry-After": "60" } });
     return c.json(pageCatalog(catalog, query));
   })
-  .get("/:id", etag(), publicCache(claimInMemory), idParam, validate("query", ClaimQuery), async (c) => {
+  .get("/:id", etag(), fromMemory, publicCache(claimTier), idParam, validate("query", ClaimQuery), async (c) => {
     const { id } = c.req.valid("param");
     const { format = "json", lang = "en" } = c.req.valid("query");
     const hit = await requireClaim(c, id);

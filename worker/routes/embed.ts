@@ -14,7 +14,7 @@ import { publicOrigin } from "../origin.ts";
 import { claimPage, embedPage, resizeScriptHash } from "../render/page.ts";
 import { validate } from "../validate.ts";
 import { publicCache } from "../edge-cache.ts";
-import { claimInMemory, idParam, requireClaim } from "./claims.ts";
+import { claimTier, idParam, requireClaim } from "./claims.ts";
 
 const langQuery = validate("query", v.object({ lang: v.optional(Lang) }));
 
@@ -59,7 +59,7 @@ async function load(c: Context<AppEnv>, id: string): Promise<Claim> {
  * app.route("/", embed);
  */
 export const embed = new Hono<AppEnv>()
-  .get("/embed/:id", embedHeaders, publicCache(claimInMemory), idParam, langQuery, async (c) => {
+  .get("/embed/:id", embedHeaders, publicCache(claimTier), idParam, langQuery, async (c) => {
     const claim = await load(c, c.req.valid("param").id);
     const lang = c.req.valid("query").lang ?? "en";
     c.header("Content-Security-Policy", await embedCsp());

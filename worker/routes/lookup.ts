@@ -4,26 +4,32 @@
  *
  * @module
  */
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { etag } from "hono/etag";
 import { LookupQuery } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
 import { Problem } from "../problem.ts";
 import { normalizeArticleUrl } from "../store/url.ts";
 import { validate } from "../validate.ts";
-import { publicCache } from "../edge-cache.ts";
+import { publicCache, type MemoryTier } from "../edge-cache.ts";
 
 /**
  * @example
  * app.route("/v1/lookup", lookup);
  */
-/** Warm when this isolate holds the lookup entry of the `url` query parameter. */
-function lookupInMemory(c: Context<AppEnv>): boolean {
-  const url = normalizeArticleUrl(c.req.query("url") ?? "");
-  return url !== null && c.var.store.hasLookup(url);
-}
+/** The memory tier of a lookup, by the `url` query parameter. */
+const lookupTier: MemoryTier = {
+  held(c) {
+    const url = normalizeArticleUrl(c.req.query("url") ?? "");
+    return url !== null && c.var.store.hasLookup(url);
+  },
+  async refill(c) {
+    const url = normalizeArticleUrl(c.req.query("url") ?? "");
+    if (url !== null) await c.var.store.lookup(url);
+  },
+};
 
-export const lookup = new Hono<AppEnv>().get("/", etag(), publicCache(lookupInMemory), validate("query", LookupQuery), async (c) => {
+export const lookup = new Hono<AppEnv>().get("/", etag(), publicCache(lookupTier), validate("query", LookupQuery), async (c) => {
   const url = normalizeArticleUrl(c.req.valid("query").url);
   if (url === null) throw new Problem(400, "invalid-query", "Invalid request query string", "url: must be an absolute http(s) URL");
   const hit = await c.var.store.lookup(url);

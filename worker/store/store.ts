@@ -99,7 +99,12 @@ export class ClaimStore {
     remember(claimKey(id), claim);
   }
 
-  /** Whether this isolate holds the record, so that reading it costs no I/O. */
+  /** The record if this isolate holds it (no I/O), else undefined. */
+  peek(id: string): StoredClaim | undefined {
+    return fresh<StoredClaim | null>(claimKey(id)) ?? undefined;
+  }
+
+  /** Whether this isolate holds the record (or knows it was deleted), so that reading it costs no I/O. */
   hasClaim(id: string): boolean {
     return fresh(claimKey(id)) !== undefined;
   }
