@@ -23,7 +23,13 @@ export interface Route {
   request: autocannon.Request;
 }
 
-function run(opts: autocannon.Options): Promise<autocannon.Result> {
+/**
+ * Runs autocannon and resolves with its result.
+ *
+ * @example
+ * const r = await run({ url: base, duration: 5 });
+ */
+export function run(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => autocannon(opts, (err, result) => (err ? reject(err) : resolve(result))));
 }
 

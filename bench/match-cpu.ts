@@ -27,7 +27,14 @@ export interface MatchCpuRow {
   decodeMs: number;
 }
 
-function percentile(sorted: number[], p: number): number {
+/**
+ * The p-th percentile of a list of numbers (sorted or not).
+ *
+ * @example
+ * percentile([3, 1, 2], 50); // 2
+ */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
@@ -56,7 +63,6 @@ export async function matchCpu({ claimCounts = [100, 1000, 10_000], wordCounts =
         matchArticle(index, article);
         times.push(performance.now() - start);
       }
-      times.sort((a, b) => a - b);
       rows.push({ claims: n, words, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), indexBuildMs, indexBytes: buf.byteLength, decodeMs });
     }
   }

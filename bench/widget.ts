@@ -7,6 +7,7 @@
  */
 import { chromium } from "playwright-core";
 import { CHROMIUM } from "../tests/node/browser.ts";
+import { percentile } from "./match-cpu.ts";
 
 /** Timings of `runs` loads. */
 export interface WidgetTimes {
@@ -18,7 +19,6 @@ export interface WidgetTimes {
   runs: number;
 }
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /**
  * @example
@@ -68,5 +68,5 @@ export async function widgetTimes(base: string, runs = 20): Promise<WidgetTimes>
   await page.waitForTimeout(500);
   const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
   await browser.close();
-  return { coldP50Ms: pct(cold, 50), coldP95Ms: pct(cold, 95), warmP50Ms: pct(warm, 50), warmP95Ms: pct(warm, 95), cls, runs };
+  return { coldP50Ms: percentile(cold, 50), coldP95Ms: percentile(cold, 95), warmP50Ms: percentile(warm, 50), warmP95Ms: percentile(warm, 95), cls, runs };
 }

@@ -6,8 +6,9 @@
  * Worker under the same load (see control.ts: wrangler dev's local runtime grows on its
  * own, production's does not run it).
  */
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { run } from "../../bench/http.ts";
 import { freePort } from "../../scripts/local-server.ts";
 import { startControl, workerdRss, type Control } from "./control.ts";
 
@@ -30,11 +31,6 @@ const REQUESTS: autocannon.Request[] = [
   { method: "GET", path: "/healthz" },
 ];
 
-function run(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(opts, (err, result) => (err ? reject(err) : resolve(result)));
-  });
-}
 
 /** Warms up, then loads at the fixed rate, sampling memory: growth is the end minus the start of the loaded part. */
 async function soak(url: string, rss: () => number, requests: autocannon.Request[]): Promise<{ result: autocannon.Result; growthKb: number; samples: number[] }> {
