@@ -8,7 +8,7 @@ import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { wrangler } from "../scripts/wrangler.ts";
+import { wrangler } from "../lib/wrangler.ts";
 
 /** A file's size, raw and gzip (level 9). */
 export interface Size {

@@ -8,11 +8,11 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseArticle } from "../tests/fixtures/articles.ts";
+import { parseArticle } from "../lib/articles.ts";
 import { decodeMatchIndex, encodeMatchIndex } from "../worker/match/binary.ts";
 import { buildMatchIndex } from "../worker/match/index.ts";
 import { matchArticle } from "../worker/match/match.ts";
-import { readDataset } from "../scripts/dataset.ts";
+import { readDataset } from "../lib/dataset.ts";
 import { syntheticArticle, syntheticClaims } from "./synthetic.ts";
 
 /** One measured cell. */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures claimcard against the budgets of DESIGN.md and prints a
+ * `npm run bench`: measures claimcard against the budgets of docs/design.md and prints a
  * table; writes every figure to bench/results.json.
  *
  * - `GET /v1/claims/:id` throughput, p50/p99, beside a no-op route, in one run (autocannon
@@ -16,7 +16,7 @@
 import { writeFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
-import { startLocalServer } from "../scripts/local-server.ts";
+import { startLocalServer } from "../lib/local-server.ts";
 import { workerBundleSize, widgetSize } from "./bundle.ts";
 import { ratioToNoop, reads, throughput, type Route } from "./http.ts";
 import { matchCpu } from "./match-cpu.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 import { chromium } from "playwright-core";
-import { CHROMIUM } from "../tests/node/browser.ts";
+import { CHROMIUM } from "../lib/browser.ts";
 import { percentile } from "./match-cpu.ts";
 
 /** Timings of `runs` loads. */

@@ -25,6 +25,8 @@ import {
   type MatchRequest,
   type OEmbedQuery,
 } from "../schema/index.ts";
+import { FETCH_TIMEOUT_MS } from "../shared/constants.ts";
+import { PROBLEMS, problemType } from "../shared/problems.ts";
 import { ClaimcardError } from "./errors.ts";
 
 export { ClaimcardError, isClaimcardError, type ClaimcardErrorKind } from "./errors.ts";
@@ -36,10 +38,10 @@ export type { Claim, ClaimList, ClaimSummary, ListQuery, LookupResult, Match, Ma
  * @example
  * createClient({ baseUrl, timeoutMs: DEFAULT_TIMEOUT_MS * 2 });
  */
-export const DEFAULT_TIMEOUT_MS = 5000;
+export const DEFAULT_TIMEOUT_MS = FETCH_TIMEOUT_MS;
 
 /** The `type` of the problem the API answers for an unknown claim id. */
-const CLAIM_NOT_FOUND = "urn:claimcard:problem:claim-not-found";
+const CLAIM_NOT_FOUND = problemType("claim-not-found");
 
 /**
  * Options of {@link createClient}.
@@ -244,9 +246,9 @@ export function createClient(options: ClaimcardClientOptions): ClaimcardClient {
     if (call.admin && !token) {
       throw new ClaimcardError("problem", `${label}: no admin token: pass { token } to createClient (nothing was sent)`, {
         problem: {
-          type: "urn:claimcard:problem:unauthorized",
-          title: "Unauthorized",
-          status: 401,
+          type: problemType("unauthorized"),
+          title: PROBLEMS.unauthorized.title,
+          status: PROBLEMS.unauthorized.status,
           detail: "No admin token was given to createClient, so the request was not sent.",
         },
       });

@@ -7,6 +7,7 @@
  */
 import * as v from "valibot";
 import { Claim, STATUSES } from "./claim.ts";
+import { LIST_LIMIT, MATCH_LIMIT, MATCH_TEXT_MAX_CHARS } from "../shared/constants.ts";
 import { HttpUrl, IsoDate, Slug, UI_LANGS, unknownOrWrongType } from "./primitives.ts";
 
 /** A language the API can answer in. */
@@ -39,7 +40,7 @@ export const ListQuery = v.strictObject(
     since: v.optional(IsoDate),
     updatedSince: v.optional(v.pipe(v.string(), v.isoTimestamp("must be an ISO timestamp"))),
     status: v.optional(v.picklist(STATUSES, `must be one of ${STATUSES.join(", ")}`)),
-    limit: v.optional(intParam(1, 100)),
+    limit: v.optional(intParam(1, LIST_LIMIT.max)),
     cursor: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,400}$/, "must be a cursor returned by a previous page"))),
   },
   unknownOrWrongType("a query string", "query parameter"),
@@ -80,11 +81,11 @@ export type LookupResult = v.InferOutput<typeof LookupResult>;
 /** `POST /v1/match` body. */
 export const MatchRequest = v.strictObject(
   {
-    text: v.pipe(v.string("must be a string"), v.nonEmpty("must not be empty"), v.maxLength(200_000, "must be at most 200000 characters")),
+    text: v.pipe(v.string("must be a string"), v.nonEmpty("must not be empty"), v.maxLength(MATCH_TEXT_MAX_CHARS, `must be at most ${MATCH_TEXT_MAX_CHARS} characters`)),
     lang: v.optional(Lang),
     url: v.optional(HttpUrl),
     title: v.optional(v.pipe(v.string("must be a string"), v.maxLength(1000, "must be at most 1000 characters"))),
-    limit: v.optional(v.pipe(v.number("must be a number"), v.integer("must be an integer"), v.minValue(1, "must be from 1 to 10"), v.maxValue(10, "must be from 1 to 10"))),
+    limit: v.optional(v.pipe(v.number("must be a number"), v.integer("must be an integer"), v.minValue(1, `must be from 1 to ${MATCH_LIMIT.max}`), v.maxValue(MATCH_LIMIT.max, `must be from 1 to ${MATCH_LIMIT.max}`))),
   },
   unknownOrWrongType("a JSON object"),
 );

@@ -3,7 +3,7 @@
  * worker, the widget (types only) and the data tools.
  *
  * @example
- * import { Claim, check } from "../schema/index.ts";
+ * import { Claim, check } from "./index.ts";
  * const r = check(Claim, json);
  *
  * @module

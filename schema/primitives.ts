@@ -5,15 +5,12 @@
  * @module
  */
 import * as v from "valibot";
-import { isHttpUrl } from "./url.ts";
+import { UI_LANGS } from "../shared/constants.ts";
+import { isHttpUrl } from "../shared/http-url.ts";
 
 export { isHttpUrl };
 
-/** The languages the widget and the records are written in. */
-export const UI_LANGS = ["fr", "en"] as const;
-
-/** A language the card can be shown in. */
-export type UiLang = (typeof UI_LANGS)[number];
+export { UI_LANGS, type UiLang } from "../shared/constants.ts";
 
 /**
  * A stable, URL-safe identifier: lowercase words joined by hyphens.

@@ -10,24 +10,28 @@ import { build, transform, type Plugin } from "esbuild";
 import { readFile, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
 
-/** The widget budget from DESIGN.md: 12 KB gzip, Lit included. */
+/** The widget budget (docs/design.md, Budgets): 12 KB gzip, Lit included. */
 export const WIDGET_BUDGET_GZIP = 12 * 1024;
 
 const OUT = "public/widget.js";
 
 /**
  * Minifies the CSS inside Lit's css`…` tagged templates with esbuild's CSS minifier.
- * (esbuild leaves template literals as they are.) Only templates without `${}` parts are
- * touched, so nothing dynamic is ever rewritten.
+ * (esbuild leaves template literals as they are.) Each `${…}` part is swapped for a
+ * placeholder identifier while the CSS is minified, then put back as it was, so that
+ * nothing dynamic is ever rewritten.
  */
 const minifyCss: Plugin = {
   name: "minify-lit-css",
   setup(b) {
-    b.onLoad({ filter: /widget\/.*\.ts$/ }, async ({ path }) => {
+    b.onLoad({ filter: /(widget|shared)\/[^/]*\.ts$/ }, async ({ path }) => {
       let source = await readFile(path, "utf8");
-      for (const [whole, body] of source.matchAll(/css`([^`$]*)`/g)) {
-        const { code } = await transform(body!, { loader: "css", minify: true });
-        source = source.replace(whole, `css\`${code.trim()}\``);
+      for (const [whole, body] of source.matchAll(/css`((?:[^`$]|\$\{[^}]*\})*)`/g)) {
+        const parts: string[] = [];
+        const plain = body!.replace(/\$\{[^}]*\}/g, (part) => `__claimcard_part_${parts.push(part) - 1}__`);
+        const { code } = await transform(plain, { loader: "css", minify: true });
+        const restored = code.trim().replace(/__claimcard_part_(\d+)__/g, (_, i: string) => parts[Number(i)]!);
+        source = source.replace(whole, `css\`${restored}\``);
       }
       return { contents: source, loader: "ts" };
     });

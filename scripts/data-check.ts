@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { readDataset } from "./dataset.ts";
+import { readDataset } from "../lib/dataset.ts";
 
 const dir = process.argv[2] ?? "data";
 const { claims, entities, errors } = await readDataset(dir);

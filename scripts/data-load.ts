@@ -14,8 +14,8 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildEntries, type KvEntry } from "../worker/store/entries.ts";
 import { CATALOG_KEY, CLAIM_PREFIX, MATCH_KEY, META_KEY, URL_PREFIX } from "../worker/store/keys.ts";
-import { readDataset } from "./dataset.ts";
-import { wrangler } from "./wrangler.ts";
+import { readDataset } from "../lib/dataset.ts";
+import { wrangler } from "../lib/wrangler.ts";
 
 /** wrangler bulk operations take at most 10,000 pairs per call. */
 const BATCH = 10_000;

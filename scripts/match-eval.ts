@@ -8,10 +8,10 @@
  */
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseArticle, score } from "../tests/fixtures/articles.ts";
+import { parseArticle, score } from "../lib/articles.ts";
 import { buildMatchIndex } from "../worker/match/index.ts";
 import { matchArticle } from "../worker/match/match.ts";
-import { readDataset } from "./dataset.ts";
+import { readDataset } from "../lib/dataset.ts";
 
 const DIR = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "tests/fixtures/articles";
 const { claims, errors } = await readDataset("data");

@@ -8,7 +8,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import { chromium } from "playwright-core";
-import { CHROMIUM } from "../tests/node/browser.ts";
+import { CHROMIUM } from "../lib/browser.ts";
 
 const base = (process.argv[2] ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`).replace(/\/$/, "");
 const OUT = "docs/screenshots";

@@ -14,7 +14,7 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { QUIET_ENV, WRANGLER_BIN } from "./wrangler.ts";
+import { QUIET_ENV, WRANGLER_BIN } from "../lib/wrangler.ts";
 
 const port = Number(process.env.PORT ?? 8787);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {

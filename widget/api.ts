@@ -30,13 +30,13 @@ export function apiBase(api?: string | null): string {
 }
 
 /**
- * Fetches JSON with a timeout. Resolves `null` on 404, rejects on anything else that
+ * Requests JSON (a GET, or a POST when there is a body) with a timeout. Resolves `null` on 404, rejects on anything else that
  * is not a 2xx JSON answer.
  *
  * @example
- * const claim = await getJson<Claim>(`${base}/v1/claims/x`, { timeout: 5000 });
+ * const claim = await requestJson<Claim>(`${base}/v1/claims/x`, { timeout: 5000 });
  */
-export async function getJson<T>(url: string, { timeout, signal, body }: { timeout: number; signal?: AbortSignal; body?: unknown }): Promise<T | null> {
+export async function requestJson<T>(url: string, { timeout, signal, body }: { timeout: number; signal?: AbortSignal; body?: unknown }): Promise<T | null> {
   // AbortSignal.any and .timeout are recent: one controller and a timer work everywhere.
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeout);
@@ -68,15 +68,15 @@ async function request<T>(url: string, body: unknown, signal: AbortSignal): Prom
  * await fetchClaim(base, "dnc-hack-2016", { timeout: 5000 });
  */
 export function fetchClaim(base: string, id: string, opts: { timeout: number; signal?: AbortSignal }): Promise<Claim | null> {
-  return getJson<Claim>(`${base}/v1/claims/${encodeURIComponent(id)}`, opts);
+  return requestJson<Claim>(`${base}/v1/claims/${encodeURIComponent(id)}`, opts);
 }
 
 /**
  * The claims relevant to an article's text.
  *
  * @example
- * const { matches } = await matchArticle(base, { text, lang: "fr" }, { timeout: 5000 });
+ * const { matches } = await requestMatches(base, { text, lang: "fr" }, { timeout: 5000 });
  */
-export async function matchArticle(base: string, body: MatchRequest, opts: { timeout: number }): Promise<MatchResult> {
-  return (await getJson<MatchResult>(`${base}/v1/match`, { ...opts, body })) ?? { matches: [] };
+export async function requestMatches(base: string, body: MatchRequest, opts: { timeout: number }): Promise<MatchResult> {
+  return (await requestJson<MatchResult>(`${base}/v1/match`, { ...opts, body })) ?? { matches: [] };
 }

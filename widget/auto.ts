@@ -9,7 +9,8 @@
  * @module
  */
 import type { Match, TextQuote } from "../schema/index.ts";
-import { apiBase, matchArticle } from "./api.ts";
+import { MATCH_LIMIT, MATCH_MAX_CHARS, MATCH_TIMEOUT_MS } from "../shared/constants.ts";
+import { apiBase, requestMatches } from "./api.ts";
 import type { ClaimCard } from "./claim-card.ts";
 
 /** What auto mode reads from `<script data-auto="…" data-api="…" data-limit="…">`. */
@@ -42,10 +43,10 @@ export async function autoEmbed(opts: AutoOptions = {}): Promise<ClaimCard[]> {
     const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
     const title = squash(document.querySelector("h1")?.textContent ?? document.title).slice(0, 1000) || undefined;
     const base = apiBase(opts.api);
-    const { matches } = await matchArticle(
+    const { matches } = await requestMatches(
       base,
-      { text: text.slice(0, 30_000), ...(title ? { title } : {}), ...(canonical || /^https?:/.test(location.href) ? { url: canonical || location.href } : {}), limit: opts.limit ?? 3 },
-      { timeout: opts.timeout ?? 8000 },
+      { text: text.slice(0, MATCH_MAX_CHARS), ...(title ? { title } : {}), ...(canonical || /^https?:/.test(location.href) ? { url: canonical || location.href } : {}), limit: opts.limit ?? MATCH_LIMIT.default },
+      { timeout: opts.timeout ?? MATCH_TIMEOUT_MS },
     );
     return matches.map((m) => place(root, m, base, opts.lang));
   } catch {

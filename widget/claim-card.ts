@@ -6,12 +6,13 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import type { Claim, UiLang } from "../schema/index.ts";
+import { FETCH_TIMEOUT_MS } from "../shared/constants.ts";
 import { apiBase, fetchClaim } from "./api.ts";
 import { autoEmbed } from "./auto.ts";
-import { cardFacts, timelineFacts } from "./card-model.ts";
-import { STRINGS, type Strings } from "./i18n.ts";
+import { cardFacts, timelineFacts } from "../shared/card-model.ts";
+import { STRINGS, type Strings } from "../shared/i18n.ts";
 import { uiLang } from "./lang.ts";
-import { styles } from "./styles.ts";
+import { styles } from "../shared/styles.ts";
 
 type LoadState = "idle" | "loading" | "ready" | "missing" | "error";
 
@@ -19,7 +20,7 @@ type LoadState = "idle" | "loading" | "ready" | "missing" | "error";
  * A fact-check card for one attribution claim.
  *
  * It fetches the record lazily, when the card comes near the viewport, and reserves its
- * height meanwhile (`--claim-card-height`, 360 px at the default font size), so that the
+ * height meanwhile (`--claim-card-height`, `CARD_SIZE.height`: 360 px at the default font size), so that the
  * page does not shift. Before the script has run, the element cannot style itself: the
  * embed snippet reserves the same space inline (`style="display:block;min-height:360px"`),
  * and the card takes it over when it starts. A failed, slow (`timeout`) or
@@ -36,7 +37,7 @@ type LoadState = "idle" | "loading" | "ready" | "missing" | "error";
  *
  * Attributes: `claim` (record id), `api` (API base; default: the script's origin),
  * `lang` (`fr`|`en`; default: the page's `<html lang>`), `expanded` (show the timeline),
- * `quiet` (show nothing on error), `eager` (fetch at once), `timeout` (ms, default 5000),
+ * `quiet` (show nothing on error), `eager` (fetch at once), `timeout` (ms, default `FETCH_TIMEOUT_MS`: 5000),
  * `theme` (`light`|`dark`; default: `prefers-color-scheme`).
  *
  * Events: `claimcard-load` and `claimcard-error`, bubbling and `composed`, with the id in `detail`.
@@ -96,7 +97,7 @@ export class ClaimCard extends LitElement {
     this.expanded = false;
     this.quiet = false;
     this.eager = false;
-    this.timeout = 5000;
+    this.timeout = FETCH_TIMEOUT_MS;
     this.state = "idle";
   }
 
@@ -148,7 +149,7 @@ export class ClaimCard extends LitElement {
     this.state = "loading";
     try {
       const id = this.claim;
-      const claim = await fetchClaim(apiBase(this.api), id, { timeout: this.timeout > 0 ? this.timeout : 5000, signal: abort.signal });
+      const claim = await fetchClaim(apiBase(this.api), id, { timeout: this.timeout > 0 ? this.timeout : FETCH_TIMEOUT_MS, signal: abort.signal });
       if (abort.signal.aborted || id !== this.claim) return;
       this.data = claim ?? undefined;
       this.state = claim ? "ready" : "missing";

@@ -15,7 +15,7 @@
 import { SCRIPT_ORIGIN } from "./api.ts";
 import { autoEmbed, autoOptionsFromScript } from "./auto.ts";
 import { ClaimCard } from "./claim-card.ts";
-import { EMBED_CLASS, RESIZE_MESSAGE } from "./embed-protocol.ts";
+import { EMBED_CLASS, RESIZE_MESSAGE } from "../shared/embed-protocol.ts";
 
 if (!customElements.get("claim-card")) customElements.define("claim-card", ClaimCard);
 

@@ -4,7 +4,7 @@
  * @module
  */
 import type { UiLang } from "../schema/index.ts";
-import { toUiLang } from "./i18n.ts";
+import { toUiLang } from "../shared/i18n.ts";
 
 /**
  * Picks the UI language: the element's own `lang`, else the closest ancestor's or the

@@ -6,10 +6,11 @@
  */
 import { Hono } from "hono";
 import { methodNotAllowed } from "hono/method-not-allowed";
-import { publicCors } from "./cors.ts";
+import { publicCors } from "./middleware/cors.ts";
 import type { AppEnv } from "./env.ts";
 import { problemResponse, toProblem } from "./problem.ts";
 import { admin } from "./routes/admin.ts";
+import { claimPageRoute } from "./routes/claim-page.ts";
 import { claims } from "./routes/claims.ts";
 import { embed } from "./routes/embed.ts";
 import { health } from "./routes/health.ts";
@@ -18,8 +19,8 @@ import { match } from "./routes/match.ts";
 import { oembed } from "./routes/oembed.ts";
 import { openapi } from "./routes/openapi.ts";
 import { site } from "./routes/site.ts";
-import { apiHeaders } from "./security.ts";
-import { withStore } from "./store/middleware.ts";
+import { apiHeaders } from "./middleware/security.ts";
+import { withStore } from "./middleware/store.ts";
 
 /**
  * @example
@@ -30,7 +31,7 @@ export const app = new Hono<AppEnv>();
 app.use(methodNotAllowed({
   app,
   onMethodNotAllowed: (c, methods) =>
-    problemResponse(405, "method-not-allowed", "Method not allowed", `${c.req.method} is not allowed here. Use ${methods.join(", ")}.`, {
+    problemResponse("method-not-allowed", `${c.req.method} is not allowed here. Use ${methods.join(", ")}.`, {
       headers: { Allow: methods.join(", ") },
     }),
 }));
@@ -41,11 +42,12 @@ app.route("/", health);
 app.route("/", site);
 app.route("/", openapi);
 app.route("/", embed);
+app.route("/", claimPageRoute);
 app.route("/v1/claims", claims);
 app.route("/v1/claims", admin);
 app.route("/v1/lookup", lookup);
 app.route("/v1/match", match);
 app.route("/v1/oembed", oembed);
 
-app.notFound((c) => problemResponse(404, "not-found", "Not found", `Nothing is served at ${new URL(c.req.url).pathname}.`));
+app.notFound((c) => problemResponse("not-found", `Nothing is served at ${new URL(c.req.url).pathname}.`));
 app.onError((err) => toProblem(err));

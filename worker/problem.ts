@@ -1,15 +1,22 @@
 /**
  * RFC 9457 problem details: every error the API returns is `application/problem+json`
- * with `{ type, title, status, detail }`, and never a stack trace.
+ * with `{ type, title, status, detail }` (and `errors` for the kinds that list bad
+ * fields), built from the catalogue in `shared/problems.ts`, and never a stack trace.
  *
  * @module
  */
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import {
+  PROBLEM_MEDIA_TYPE,
+  PROBLEMS,
+  problemType,
+  type ProblemKind,
+  type ProblemKindWithErrors,
+} from "../shared/problems.ts";
 import { StoreUnavailable } from "./store/store.ts";
 
-/** The media type of every error response. */
-export const PROBLEM_TYPE = "application/problem+json";
+export { PROBLEM_MEDIA_TYPE };
 
 /** A problem document. `type` is a stable URN that names the kind of problem. */
 export interface ProblemBody {
@@ -17,26 +24,28 @@ export interface ProblemBody {
   title: string;
   status: number;
   detail: string;
-  [extension: string]: unknown;
+  errors?: string[];
 }
 
+/** Response headers of a problem, and its `errors` when its kind lists bad fields. */
+type ProblemInit<K extends ProblemKind> = K extends ProblemKindWithErrors
+  ? [init: { errors: string[]; headers?: Record<string, string> }]
+  : [init?: { headers?: Record<string, string> }];
+
 /**
- * Builds a problem+json response.
+ * Builds a problem+json response of a kind from the catalogue.
  *
  * @example
- * return problemResponse(404, "not-found", "Claim not found", `No claim has the id "x".`);
+ * return problemResponse("claim-not-found", `No claim has the id "x".`);
+ * return problemResponse("invalid-query", "limit: must be …", { errors: ["limit: must be …"] });
  */
-export function problemResponse(
-  status: ContentfulStatusCode,
-  kind: string,
-  title: string,
-  detail: string,
-  init: { headers?: Record<string, string>; extensions?: Record<string, unknown> } = {},
-): Response {
-  const body: ProblemBody = { type: `urn:claimcard:problem:${kind}`, title, status, detail, ...init.extensions };
+export function problemResponse<K extends ProblemKind>(kind: K, detail: string, ...[init]: ProblemInit<K>): Response {
+  const { status, title } = PROBLEMS[kind];
+  const errors = init && "errors" in init ? init.errors : undefined;
+  const body: ProblemBody = { type: problemType(kind), title, status, detail, ...(errors ? { errors } : {}) };
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "Content-Type": PROBLEM_TYPE, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...init.headers },
+    headers: { "Content-Type": PROBLEM_MEDIA_TYPE, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...init?.headers },
   });
 }
 
@@ -44,28 +53,26 @@ export function problemResponse(
  * An error that becomes a problem+json response when thrown from a handler or middleware.
  *
  * @example
- * throw new Problem(400, "invalid-id", "Invalid claim id", "An id is a lowercase slug.");
+ * throw new Problem("claim-not-found", `No claim has the id "${id}".`);
  */
-export class Problem extends HTTPException {
-  constructor(
-    status: ContentfulStatusCode,
-    kind: string,
-    title: string,
-    detail: string,
-    init?: { headers?: Record<string, string>; extensions?: Record<string, unknown> },
-  ) {
-    super(status, { message: detail, res: problemResponse(status, kind, title, detail, init) });
+export class Problem<K extends ProblemKind = ProblemKind> extends HTTPException {
+  readonly kind: K;
+
+  constructor(kind: K, detail: string, ...init: ProblemInit<K>) {
+    super(PROBLEMS[kind].status as ContentfulStatusCode, { message: detail, res: problemResponse(kind, detail, ...init) });
+    this.kind = kind;
   }
 }
 
-const TITLES: Partial<Record<number, [kind: string, title: string]>> = {
-  400: ["bad-request", "Bad request"],
-  401: ["unauthorized", "Unauthorized"],
-  404: ["not-found", "Not found"],
-  405: ["method-not-allowed", "Method not allowed"],
-  408: ["timeout", "Request timeout"],
-  413: ["payload-too-large", "Payload too large"],
-  415: ["unsupported-media-type", "Unsupported media type"],
+/** The problem kind of an HTTP error thrown by Hono's own middleware, by status. */
+const HONO_STATUS_KINDS: Partial<Record<number, ProblemKind>> = {
+  400: "bad-request",
+  401: "unauthorized",
+  404: "not-found",
+  405: "method-not-allowed",
+  408: "timeout",
+  413: "payload-too-large",
+  415: "unsupported-media-type",
 };
 
 /**
@@ -80,21 +87,18 @@ const TITLES: Partial<Record<number, [kind: string, title: string]>> = {
 export function toProblem(err: unknown): Response {
   if (err instanceof HTTPException) {
     const res = err.getResponse();
-    if (res.headers.get("Content-Type")?.startsWith(PROBLEM_TYPE)) return res;
-    const status = err.status as ContentfulStatusCode;
-    const [kind, title] = TITLES[status] ?? ["http-error", "HTTP error"];
+    if (res.headers.get("Content-Type")?.startsWith(PROBLEM_MEDIA_TYPE)) return res;
+    const kind = HONO_STATUS_KINDS[err.status] ?? (err.status >= 500 ? "internal-error" : "bad-request");
     const headers: Record<string, string> = {};
     const auth = res.headers.get("WWW-Authenticate");
     if (auth) headers["WWW-Authenticate"] = auth;
-    return problemResponse(status, kind, title, err.message || title, { headers });
+    return problemResponse(kind as Exclude<ProblemKind, ProblemKindWithErrors>, err.message || PROBLEMS[kind].title, { headers });
   }
   const transient = err as { retryable?: unknown; overloaded?: unknown } | null;
   if (err instanceof StoreUnavailable || transient?.retryable === true || transient?.overloaded === true) {
     console.error(`claimcard: ${(err as Error).message}`, (err as Error).cause ?? "");
-    return problemResponse(503, "unavailable", "Service unavailable", "The claim store could not be reached. Retry shortly.", {
-      headers: { "Retry-After": "5" },
-    });
+    return problemResponse("unavailable", "The claim store could not be reached. Retry shortly.", { headers: { "Retry-After": "5" } });
   }
   console.error("claimcard: unexpected error", err);
-  return problemResponse(500, "internal-error", "Internal error", "Something went wrong on our side; it has been logged.");
+  return problemResponse("internal-error", "Something went wrong on our side; it has been logged.");
 }

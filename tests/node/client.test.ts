@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, inject, it, vi } from "vitest";
+import { problemType } from "../../shared/problems.ts";
 import { ClaimcardError, createClient, type Claim, type ClaimWithEtag } from "../../client/index.ts";
 
 const baseUrl = inject("baseUrl");
@@ -126,7 +127,7 @@ describe("createClient: errors", () => {
     expect(err.name).toBe("ClaimcardError");
     expect(err.kind).toBe("problem");
     expect(err.status).toBe(400);
-    expect(err.problem).toMatchObject({ status: 400, type: "urn:claimcard:problem:invalid-query" });
+    expect(err.problem).toMatchObject({ status: 400, type: problemType("invalid-query") });
     expect(err.problem!.errors).toEqual(expect.arrayContaining([expect.stringMatching(/^limit: /), expect.stringMatching(/^since: /)]));
   });
 
@@ -235,7 +236,7 @@ describe("createClient: admin writes", () => {
     const stale = await failure(admin.putClaim(draft, { ifMatch: created.etag }));
     expect(stale.kind).toBe("problem");
     expect(stale.status).toBe(412);
-    expect(stale.problem?.type).toBe("urn:claimcard:problem:stale-etag");
+    expect(stale.problem?.type).toBe(problemType("stale-etag"));
 
     expect((await failure(admin.deleteClaim(id, { ifMatch: created.etag }))).status).toBe(412);
     await expect(admin.deleteClaim(id, { ifMatch: replaced.etag })).resolves.toBeUndefined();

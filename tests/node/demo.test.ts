@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch } from "./browser.ts";
+import { launch } from "../../lib/browser.ts";
 
 const base = inject("baseUrl");
 let browser: Browser;

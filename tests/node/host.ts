@@ -9,7 +9,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { launch } from "./browser.ts";
+import { launch } from "../../lib/browser.ts";
 
 /** A running host. */
 export interface Host {

@@ -4,7 +4,7 @@
  * the tests.
  */
 import type { TestProject } from "vitest/node";
-import { startLocalServer } from "../../scripts/local-server.ts";
+import { startLocalServer } from "../../lib/local-server.ts";
 
 /** The admin token of the server under test. */
 export const E2E_ADMIN_TOKEN = "e2e-admin-token-abcdefghijklmnop";

@@ -7,7 +7,7 @@
 import { spawn, execFileSync } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { QUIET_ENV, WRANGLER_BIN } from "../../scripts/wrangler.ts";
+import { QUIET_ENV, WRANGLER_BIN } from "../../lib/wrangler.ts";
 
 /** A running control Worker. */
 export interface Control {

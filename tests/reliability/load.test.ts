@@ -9,7 +9,7 @@
 import type autocannon from "autocannon";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { run } from "../../bench/http.ts";
-import { freePort } from "../../scripts/local-server.ts";
+import { freePort } from "../../lib/local-server.ts";
 import { startControl, workerdRss, type Control } from "./control.ts";
 
 const base = inject("baseUrl");

@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import { beforeAll, describe, expect, it } from "vitest";
 import type { MatchResult } from "../../schema/index.ts";
-import { parseArticle, score } from "../fixtures/articles.ts";
+import { parseArticle, score } from "../../lib/articles.ts";
 import { decodeMatchIndex, encodeMatchIndex } from "../../worker/match/binary.ts";
 import { buildMatchIndex } from "../../worker/match/index.ts";
 import { matchArticle } from "../../worker/match/match.ts";

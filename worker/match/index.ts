@@ -12,7 +12,7 @@
  * @module
  */
 import { withAncestors, type Claim, type Entity } from "../../schema/index.ts";
-import { featureKey } from "./hash.ts";
+import { featureKey } from "./feature-key.ts";
 import { stems } from "./text.ts";
 import { COMMON_STEMS, rarity } from "./vocabulary.ts";
 

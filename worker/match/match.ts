@@ -16,7 +16,7 @@
  * @module
  */
 import type { TextQuote } from "../../schema/index.ts";
-import { hashFeed, hashKey, hashStart } from "./hash.ts";
+import { hashFeed, hashKey, hashStart } from "./feature-key.ts";
 import { ACTOR_BIT, MAX_GRAM, findFeature, type MatchIndex } from "./index.ts";
 import { sentences, stems } from "./text.ts";
 import { CYBER_KEYS } from "./vocabulary.ts";

@@ -6,7 +6,7 @@
  * @module
  */
 import { EVERYDAY, FAMILIAR } from "./general-words.ts";
-import { featureKey } from "./hash.ts";
+import { featureKey } from "./feature-key.ts";
 import { stems } from "./text.ts";
 
 /**

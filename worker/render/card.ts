@@ -9,9 +9,9 @@
  */
 import { html } from "hono/html";
 import type { Claim, UiLang } from "../../schema/index.ts";
-import { cardFacts, timelineFacts, type EventFacts } from "../../widget/card-model.ts";
-import { STRINGS } from "../../widget/i18n.ts";
-import { styles } from "../../widget/styles.ts";
+import { cardFacts, timelineFacts, type EventFacts } from "../../shared/card-model.ts";
+import { STRINGS } from "../../shared/i18n.ts";
+import { styles } from "../../shared/styles.ts";
 
 /**
  * The widget's stylesheet, turned from shadow-DOM `:host` rules into rules on the

@@ -7,8 +7,8 @@
  * @module
  */
 import type { Claim, Entity, Source, Statement, UiLang } from "../../schema/index.ts";
-import { STRINGS } from "../../widget/i18n.ts";
-import { entityName, safeHref } from "../../widget/card-model.ts";
+import { STRINGS } from "../../shared/i18n.ts";
+import { entityName, safeHref } from "../../shared/card-model.ts";
 
 type Json = Record<string, unknown>;
 

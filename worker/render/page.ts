@@ -7,8 +7,8 @@
  */
 import { html, raw } from "hono/html";
 import type { Claim, UiLang } from "../../schema/index.ts";
-import { RESIZE_MESSAGE } from "../../widget/embed-protocol.ts";
-import { STRINGS } from "../../widget/i18n.ts";
+import { EMBED_PADDING_PX, RESIZE_MESSAGE } from "../../shared/embed-protocol.ts";
+import { STRINGS } from "../../shared/i18n.ts";
 import { CARD_CSS, renderCard } from "./card.ts";
 import { claimReview } from "./jsonld.ts";
 
@@ -56,7 +56,7 @@ export function embedPage(c: Claim, lang: UiLang, origin: string) {
 <meta name="robots" content="noindex">
 <title>${c.incident.title[lang]} · claimcard</title>
 <link rel="canonical" href="${origin}/claims/${c.id}?lang=${lang}">
-<style>html,body{margin:0;background:transparent}body{padding:2px}${raw(CARD_CSS)}.claimcard{max-inline-size:none}</style>
+<style>html,body{margin:0;background:transparent}body{padding:${EMBED_PADDING_PX}px}${raw(CARD_CSS)}.claimcard{max-inline-size:none}</style>
 </head>
 <body>
 ${renderCard(c, lang, { record: `${origin}/claims/${c.id}?lang=${lang}` })}

@@ -10,21 +10,20 @@ import { bearerAuth } from "hono/bearer-auth";
 import { bodyLimit } from "hono/body-limit";
 import { timingSafeEqual } from "hono/utils/buffer";
 import { ClaimInput } from "../../schema/index.ts";
+import { CLAIM_MAX_BYTES } from "../../shared/constants.ts";
 import type { AppEnv } from "../env.ts";
 import { Problem, problemResponse } from "../problem.ts";
-import { adminHeaders } from "../security.ts";
-import { purgeClaim } from "../edge-cache.ts";
+import { adminHeaders } from "../middleware/security.ts";
+import { purgeClaim } from "../middleware/edge-cache.ts";
 import { forgetReads } from "../store/store.ts";
-import { requireJson, validate } from "../validate.ts";
+import { requireJson, validate } from "../middleware/validate.ts";
 import type { WriteResult } from "../writer/claim-writer.ts";
-import { idParam } from "./claims.ts";
+import { idParam } from "../middleware/claim-id.ts";
 
-/** The largest record accepted. */
-export const CLAIM_MAX_BYTES = 512 * 1024;
 /** A token shorter than this is refused as a configuration mistake: admin stays closed. */
 const MIN_TOKEN_LENGTH = 16;
 
-const unauthorized = () => problemResponse(401, "unauthorized", "Unauthorized", "Send Authorization: Bearer <ADMIN_TOKEN>.");
+const unauthorized = () => problemResponse("unauthorized", "Send Authorization: Bearer <ADMIN_TOKEN>.");
 
 /**
  * Hono's bearer auth, with Hono's constant-time comparison (SHA-256 of both sides, then
@@ -41,7 +40,7 @@ const adminAuth = bearerAuth({
   },
   noAuthenticationHeader: { message: unauthorized },
   invalidToken: { message: unauthorized },
-  invalidAuthenticationHeader: { message: () => problemResponse(400, "bad-authorization", "Bad Authorization header", "Use Authorization: Bearer <token>.") },
+  invalidAuthenticationHeader: { message: () => problemResponse("bad-authorization", "Use Authorization: Bearer <token>.") },
 });
 
 /** Nothing an admin route answers may be stored by a cache. */
@@ -63,7 +62,7 @@ export const admin = new Hono<AppEnv>()
     bodyLimit({
       maxSize: CLAIM_MAX_BYTES,
       onError: () => {
-        throw new Problem(413, "payload-too-large", "Payload too large", `A record must be at most ${CLAIM_MAX_BYTES} bytes.`);
+        throw new Problem("payload-too-large", `A record must be at most ${CLAIM_MAX_BYTES} bytes.`);
       },
     }),
     requireJson,
@@ -72,7 +71,7 @@ export const admin = new Hono<AppEnv>()
     async (c) => {
       const { id } = c.req.valid("param");
       const claim = c.req.valid("json");
-      if (claim.id !== id) throw new Problem(400, "id-mismatch", "Id mismatch", `The body's id "${claim.id}" is not the path's id "${id}".`);
+      if (claim.id !== id) throw new Problem("id-mismatch", `The body's id "${claim.id}" is not the path's id "${id}".`);
       const result = await writer(c).put(claim, c.req.header("If-Match") ?? null, c.req.header("If-None-Match") ?? null);
       await afterWrite(c, id, result);
       return respond(result);
@@ -107,15 +106,10 @@ async function afterWrite(c: Context<AppEnv>, id: string, result: WriteResult): 
 
 function respond(result: WriteResult): Response {
   if (!result.ok) {
-    const [kind, title] = ({
-      400: ["invalid-body", "Invalid request body"],
-      404: ["claim-not-found", "Claim not found"],
-      412: ["stale-etag", "Precondition failed"],
-      428: ["if-match-required", "Precondition required"],
-    } as const)[result.status];
-    return problemResponse(result.status, kind, title, result.detail, {
-      headers: result.etag ? { ETag: result.etag } : {},
-    });
+    const headers: Record<string, string> = result.etag ? { ETag: result.etag } : {};
+    if (result.status === 400) return problemResponse("invalid-json", result.detail, { errors: [result.detail], headers });
+    const kind = ({ 404: "claim-not-found", 412: "stale-etag", 428: "if-match-required" } as const)[result.status];
+    return problemResponse(kind, result.detail, { headers });
   }
   if (result.status === 204) return new Response(null, { status: 204 });
   return new Response(JSON.stringify(result.claim), {

@@ -6,38 +6,17 @@
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { etag } from "hono/etag";
 import * as v from "valibot";
-import { Lang, ListQuery, Slug, type Claim } from "../../schema/index.ts";
-import { PUBLIC_CACHE_CONTROL, publicCache, type MemoryTier } from "../edge-cache.ts";
+import { Lang, ListQuery, type Claim } from "../../schema/index.ts";
+import { claimTier, idParam, requireClaim } from "../middleware/claim-id.ts";
+import { PUBLIC_CACHE_CONTROL, publicCache, type MemoryTier } from "../middleware/edge-cache.ts";
 import type { AppEnv } from "../env.ts";
 import { Problem } from "../problem.ts";
 import { publicOrigin } from "../origin.ts";
 import { claimReview } from "../render/jsonld.ts";
-import type { StoredClaim } from "../store/store.ts";
 import { isValidCursor, pageCatalog } from "../store/catalog.ts";
-import { validate } from "../validate.ts";
-
-/**
- * The record of `id`, or a 404 problem.
- *
- * @example
- * const claim = JSON.parse((await requireClaim(c, id)).json);
- */
-export async function requireClaim(c: Context<AppEnv>, id: string): Promise<StoredClaim> {
-  const hit = await c.var.store.claim(id);
-  if (!hit) throw new Problem(404, "claim-not-found", "Claim not found", `No claim has the id "${id}".`);
-  return hit;
-}
-
-/** The memory tier of a claim, by the `:id` path parameter. */
-export const claimTier: MemoryTier = {
-  held: (c) => c.var.store.hasClaim(c.req.param("id") ?? ""),
-  refill: (c) => c.var.store.claim(c.req.param("id") ?? ""),
-};
+import { validate } from "../middleware/validate.ts";
 
 const catalogTier: MemoryTier = { held: (c) => c.var.store.hasCatalog(), refill: (c) => c.var.store.catalog() };
-
-/** The `:id` path parameter: a slug, else 400. */
-export const idParam = validate("param", v.object({ id: Slug }));
 
 /** `GET /v1/claims/:id` options. Other parameters (cache busters) are ignored. */
 const ClaimQuery = v.object({
@@ -64,12 +43,10 @@ export const claims = new Hono<AppEnv>()
   .get("/", etag(), publicCache(catalogTier), validate("query", ListQuery), async (c) => {
     const query = c.req.valid("query");
     if (query.cursor !== undefined && !isValidCursor(query.cursor)) {
-      throw new Problem(400, "invalid-query", "Invalid request query string", "cursor: must be a cursor returned by a previous page", {
-        extensions: { errors: ["cursor: must be a cursor returned by a previous page"] },
-      });
+      throw new Problem("invalid-query", "cursor: must be a cursor returned by a previous page", { errors: ["cursor: must be a cursor returned by a previous page"] });
     }
     const catalog = await c.var.store.catalog();
-    if (!catalog) throw new Problem(503, "not-loaded", "No claims loaded", "The claim index is empty: run npm run data:load.", { headers: { "Retry-After": "60" } });
+    if (!catalog) throw new Problem("not-loaded", "The claim index is empty: run npm run data:load.", { headers: { "Retry-After": "60" } });
     return c.json(pageCatalog(catalog, query));
   })
   .get("/:id", etag(), fromMemory, publicCache(claimTier), idParam, validate("query", ClaimQuery), async (c) => {

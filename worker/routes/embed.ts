@@ -1,22 +1,17 @@
 /**
- * Server-rendered pages of a claim: `GET /embed/:id` (the iframe target, frameable by
- * any site) and `GET /claims/:id` (the shareable page, with oEmbed discovery and JSON-LD).
- * Both work without JavaScript.
+ * `GET /embed/:id`: the card as a self-contained page, the iframe target of oEmbed and
+ * WordPress, frameable by any site. It works without JavaScript.
  *
  * @module
  */
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
-import * as v from "valibot";
-import { Lang, type Claim, type UiLang } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
+import { claimTier, idParam, loadClaim } from "../middleware/claim-id.ts";
+import { publicCache } from "../middleware/edge-cache.ts";
+import { langQuery } from "../middleware/lang.ts";
 import { publicOrigin } from "../origin.ts";
-import { claimPage, embedPage, resizeScriptHash } from "../render/page.ts";
-import { validate } from "../validate.ts";
-import { publicCache } from "../edge-cache.ts";
-import { claimTier, idParam, requireClaim } from "./claims.ts";
-
-const langQuery = validate("query", v.object({ lang: v.optional(Lang) }));
+import { embedPage, resizeScriptHash } from "../render/page.ts";
 
 /**
  * The embed is meant to be framed by any publisher: `frame-ancestors *` (in the CSP the
@@ -34,41 +29,14 @@ async function embedCsp(): Promise<string> {
   return `default-src 'none'; style-src 'unsafe-inline'; script-src ${await resizeScriptHash()}; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors *`;
 }
 
-/** The shareable page: styles inline, the JSON-LD is data, no script runs. */
-const sharePageHeaders = secureHeaders({
-  xFrameOptions: "SAMEORIGIN",
-  referrerPolicy: "strict-origin-when-cross-origin",
-  contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["data:"], baseUri: ["'none'"], formAction: ["'none'"], frameAncestors: ["'self'"] },
-});
-
-/** The language asked for, else the reader's preferred one between fr and en. */
-function pickLang(c: Context, asked: UiLang | undefined): UiLang {
-  if (asked) return asked;
-  const prefs = (c.req.header("Accept-Language") ?? "").toLowerCase();
-  const fr = prefs.indexOf("fr");
-  const en = prefs.indexOf("en");
-  return fr >= 0 && (en < 0 || fr < en) ? "fr" : "en";
-}
-
-async function load(c: Context<AppEnv>, id: string): Promise<Claim> {
-  return JSON.parse((await requireClaim(c, id)).json) as Claim;
-}
-
 /**
  * @example
  * app.route("/", embed);
  */
 export const embed = new Hono<AppEnv>()
   .get("/embed/:id", embedHeaders, publicCache(claimTier), idParam, langQuery, async (c) => {
-    const claim = await load(c, c.req.valid("param").id);
+    const claim = await loadClaim(c, c.req.valid("param").id);
     const lang = c.req.valid("query").lang ?? "en";
     c.header("Content-Security-Policy", await embedCsp());
     return c.html(embedPage(claim, lang, publicOrigin(c)));
-  })
-  .get("/claims/:id", sharePageHeaders, idParam, langQuery, async (c) => {
-    const claim = await load(c, c.req.valid("param").id);
-    const lang = pickLang(c, c.req.valid("query").lang);
-    c.header("Vary", "Accept-Language");
-    c.header("Cache-Control", "public, max-age=60");
-    return c.html(claimPage(claim, lang, publicOrigin(c)));
   });

@@ -9,9 +9,9 @@ import { etag } from "hono/etag";
 import { LookupQuery } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
 import { Problem } from "../problem.ts";
-import { normalizeArticleUrl } from "../store/url.ts";
-import { validate } from "../validate.ts";
-import { publicCache, type MemoryTier } from "../edge-cache.ts";
+import { normalizeArticleUrl } from "../store/article-url.ts";
+import { validate } from "../middleware/validate.ts";
+import { publicCache, type MemoryTier } from "../middleware/edge-cache.ts";
 
 /**
  * @example
@@ -31,7 +31,7 @@ const lookupTier: MemoryTier = {
 
 export const lookup = new Hono<AppEnv>().get("/", etag(), publicCache(lookupTier), validate("query", LookupQuery), async (c) => {
   const url = normalizeArticleUrl(c.req.valid("query").url);
-  if (url === null) throw new Problem(400, "invalid-query", "Invalid request query string", "url: must be an absolute http(s) URL");
+  if (url === null) throw new Problem("invalid-query", "url: must be an absolute http(s) URL", { errors: ["url: must be an absolute http(s) URL"] });
   const hit = await c.var.store.lookup(url);
   if (hit === null) return c.json({ url, claims: [] });
   return c.body(hit, 200, { "Content-Type": "application/json; charset=utf-8" });

@@ -7,22 +7,13 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { MatchRequest, type Claim, type Match } from "../../schema/index.ts";
+import { MATCH_LIMIT, MATCH_MAX_BYTES, MATCH_MAX_CHARS } from "../../shared/constants.ts";
 import type { AppEnv } from "../env.ts";
 import { matchArticle } from "../match/match.ts";
-import { matchLimit } from "../rate-limit.ts";
+import { matchLimit } from "../middleware/rate-limit.ts";
 import { Problem } from "../problem.ts";
-import { normalizeArticleUrl } from "../store/url.ts";
-import { requireJson, validate } from "../validate.ts";
-
-/** The largest body accepted: a long article is ~60 KB of text. */
-export const MATCH_MAX_BYTES = 256 * 1024;
-
-/**
- * The most of the text that is matched: about 4,500 words, which a match reads in about
- * 5 ms of CPU (`npm run bench`). An article names what it is about early; the rest of a
- * longer text is not read, so that no request can run past the CPU limit.
- */
-export const MATCH_MAX_CHARS = 30_000;
+import { normalizeArticleUrl } from "../store/article-url.ts";
+import { requireJson, validate } from "../middleware/validate.ts";
 
 /**
  * @example
@@ -34,16 +25,16 @@ export const match = new Hono<AppEnv>().post(
   bodyLimit({
     maxSize: MATCH_MAX_BYTES,
     onError: () => {
-      throw new Problem(413, "payload-too-large", "Payload too large", `The body must be at most ${MATCH_MAX_BYTES} bytes.`);
+      throw new Problem("payload-too-large", `The body must be at most ${MATCH_MAX_BYTES} bytes.`);
     },
   }),
   requireJson,
   validate("json", MatchRequest),
   async (c) => {
-    const { text, title, url, limit = 3 } = c.req.valid("json");
+    const { text, title, url, limit = MATCH_LIMIT.default } = c.req.valid("json");
     const store = c.var.store;
     const index = await store.matchIndex();
-    if (!index) throw new Problem(503, "not-loaded", "No claims loaded", "The match index is empty: run npm run data:load.", { headers: { "Retry-After": "60" } });
+    if (!index) throw new Problem("not-loaded", "The match index is empty: run npm run data:load.", { headers: { "Retry-After": "60" } });
 
     const found = matchArticle(index, { text: text.slice(0, MATCH_MAX_CHARS), title }, limit);
     const linked = url ? await linkedClaims(store.lookup.bind(store), url) : [];

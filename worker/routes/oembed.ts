@@ -12,16 +12,13 @@ import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { publicOrigin } from "../origin.ts";
 import { Problem } from "../problem.ts";
-import { validate } from "../validate.ts";
-import { requireClaim } from "./claims.ts";
+import { validate } from "../middleware/validate.ts";
+import { loadClaim } from "../middleware/claim-id.ts";
 import { html } from "hono/html";
-import { EMBED_CLASS } from "../../widget/embed-protocol.ts";
-import { toUiLang } from "../../widget/i18n.ts";
-import { publicCache } from "../edge-cache.ts";
+import { EMBED_CLASS, embedFrameSize } from "../../shared/embed-protocol.ts";
+import { toUiLang } from "../../shared/i18n.ts";
+import { publicCache } from "../middleware/edge-cache.ts";
 
-/** The card's natural width, and its compact height (24em at 15px, border and padding included). */
-export const CARD_WIDTH = 600;
-export const CARD_HEIGHT = 370;
 /** How long a consumer may cache an embed. */
 const CACHE_AGE = 3600;
 
@@ -40,15 +37,16 @@ function claimId(url: URL, hosts: readonly string[]): string | null {
 export const oembed = new Hono<AppEnv>().get("/", publicCache(), validate("query", OEmbedQuery), async (c) => {
   const q = c.req.valid("query");
   const format = q.format ?? "json";
-  if (format !== "json") throw new Problem(501, "format-not-implemented", "Format not implemented", `Only format=json is provided (got "${format}").`);
+  if (format !== "json") throw new Problem("format-not-implemented", `Only format=json is provided (got "${format}").`);
   const origin = publicOrigin(c);
   const target = new URL(q.url);
   const id = claimId(target, [new URL(origin).host, new URL(c.req.url).host].map((h) => h.toLowerCase()));
-  if (!id) throw new Problem(404, "not-a-claim-url", "Not a claim URL", `Only ${origin}/claims/{id} URLs can be embedded.`);
-  const claim = JSON.parse((await requireClaim(c, id)).json) as Claim;
+  if (!id) throw new Problem("not-a-claim-url", `Only ${origin}/claims/{id} URLs can be embedded.`);
+  const claim = await loadClaim(c, id);
   const lang: UiLang = q.lang ?? toUiLang(target.searchParams.get("lang"));
-  const width = Math.min(CARD_WIDTH, q.maxwidth ?? CARD_WIDTH);
-  const height = Math.min(CARD_HEIGHT, q.maxheight ?? CARD_HEIGHT);
+  const frame = embedFrameSize();
+  const width = Math.min(frame.width, q.maxwidth ?? frame.width);
+  const height = Math.min(frame.height, q.maxheight ?? frame.height);
   const title = claim.incident.title[lang];
   const src = `${origin}/embed/${id}?lang=${lang}`;
   const body: OEmbed = {

@@ -12,7 +12,7 @@ import type * as v from "valibot";
 import * as schema from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
 import { publicOrigin } from "../origin.ts";
-import { apiHeaders } from "../security.ts";
+import { apiHeaders } from "../middleware/security.ts";
 
 type Json = Record<string, unknown>;
 

@@ -7,7 +7,7 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
-import { pageHeaders, scriptHeaders } from "../security.ts";
+import { pageHeaders, scriptHeaders } from "../middleware/security.ts";
 
 /** A demo page from `public/`. */
 async function page(assets: Fetcher, url: string, file: string): Promise<Response> {

@@ -6,6 +6,7 @@
  * @module
  */
 import { withAncestors, type Claim, type ClaimSummary, type Entity, type ListQuery, type Localized, type UiLang } from "../../schema/index.ts";
+import { LIST_LIMIT } from "../../shared/constants.ts";
 import { fold } from "../match/fold.ts";
 
 /** One claim in the list index. Entity lists include ancestors: the GRU implies Russia. */
@@ -68,7 +69,7 @@ export function buildCatalog(claims: readonly Claim[], generation: string): Cata
  */
 export function pageCatalog(catalog: Catalog, query: ListQuery): { items: ClaimSummary[]; cursor: string | null } {
   const lang: UiLang = query.lang ?? "en";
-  const limit = query.limit ?? 20;
+  const limit = query.limit ?? LIST_LIMIT.default;
   const accused = query.accused === undefined ? undefined : new Set(named(catalog, query.accused));
   const accuser = query.accuser === undefined ? undefined : new Set(named(catalog, query.accuser));
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);

@@ -10,8 +10,8 @@ import { buildCatalog } from "./catalog.ts";
 import { encodeMatchIndex } from "../match/binary.ts";
 import { buildMatchIndex } from "../match/index.ts";
 import { CATALOG_KEY, MATCH_KEY, META_KEY, claimKey, urlKey } from "./keys.ts";
-import { sha256Hex } from "./hash.ts";
-import { normalizeArticleUrl } from "./url.ts";
+import { sha256Hex } from "./sha256.ts";
+import { normalizeArticleUrl } from "./article-url.ts";
 
 /** One KV entry. `data:load` writes binary values base64-encoded, as `wrangler kv bulk put` reads them. */
 export interface KvEntry {

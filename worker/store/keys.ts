@@ -12,7 +12,7 @@
  *
  * @module
  */
-import { sha256Hex } from "./hash.ts";
+import { sha256Hex } from "./sha256.ts";
 
 /** Prefix of claim records. */
 export const CLAIM_PREFIX = "claim:";

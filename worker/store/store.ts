@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { KV_CACHE_TTL_S } from "../../shared/constants.ts";
 import { decodeMatchIndex } from "../match/binary.ts";
 import type { MatchIndex } from "../match/index.ts";
 import type { Catalog } from "./catalog.ts";
@@ -86,7 +87,7 @@ export class ClaimStore {
     const key = claimKey(id);
     const hit = fresh<StoredClaim | null>(key);
     if (hit !== undefined) return hit;
-    const { value, metadata } = await this.read(() => this.kv.getWithMetadata<ClaimMeta>(key, { type: "text", cacheTtl: 60 }));
+    const { value, metadata } = await this.read(() => this.kv.getWithMetadata<ClaimMeta>(key, { type: "text", cacheTtl: KV_CACHE_TTL_S }));
     if (value === null || metadata === null) return null;
     return remember(key, { json: value, meta: metadata });
   }
@@ -125,7 +126,7 @@ export class ClaimStore {
     const hit = fresh<string | null>(memoKey);
     if (hit !== undefined) return hit;
     const key = await urlKey(normalizedUrl);
-    return remember(memoKey, await this.read(() => this.kv.get(key, { type: "text", cacheTtl: 60 })));
+    return remember(memoKey, await this.read(() => this.kv.get(key, { type: "text", cacheTtl: KV_CACHE_TTL_S })));
   }
 
   /** The list index. One KV read when this isolate has not read it in the last 30 s, none otherwise. */
@@ -140,7 +141,7 @@ export class ClaimStore {
   async matchIndex(): Promise<MatchIndex | null> {
     const hit = fresh<MatchIndex>(MATCH_KEY);
     if (hit) return hit;
-    const buf = await this.read(() => this.kv.get(MATCH_KEY, { type: "arrayBuffer", cacheTtl: 60 }));
+    const buf = await this.read(() => this.kv.get(MATCH_KEY, { type: "arrayBuffer", cacheTtl: KV_CACHE_TTL_S }));
     return buf === null ? null : remember(MATCH_KEY, decodeMatchIndex(buf));
   }
 
@@ -148,7 +149,7 @@ export class ClaimStore {
   protected async index<T>(key: string): Promise<T | null> {
     const hit = fresh<T>(key);
     if (hit) return hit;
-    const value = await this.read(() => this.kv.get<T>(key, { type: "json", cacheTtl: 60 }));
+    const value = await this.read(() => this.kv.get<T>(key, { type: "json", cacheTtl: KV_CACHE_TTL_S }));
     return value === null ? null : remember(key, value);
   }
 

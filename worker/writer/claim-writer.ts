@@ -22,7 +22,7 @@ import type { Claim, ClaimInput } from "../../schema/index.ts";
 import type { Bindings } from "../env.ts";
 import { claimEntry, indexEntries, linkedUrls, urlEntry, type ClaimMeta, type DatasetMeta } from "../store/entries.ts";
 import { CLAIM_PREFIX, META_KEY, claimKey, urlKey } from "../store/keys.ts";
-import { normalizeArticleUrl } from "../store/url.ts";
+import { normalizeArticleUrl } from "../store/article-url.ts";
 import { ifMatchHolds } from "./etag.ts";
 
 /** KV allows one write per key per second (tests may lengthen the interval with `KV_WRITE_INTERVAL_MS`). */

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Claim, Consequence, Entity, Source, Statement, UiLang } from "../schema/index.ts";
-import { isHttpUrl } from "../schema/url.ts";
+import { isHttpUrl } from "./http-url.ts";
 import { STRINGS, formatDate } from "./i18n.ts";
 
 /** One dated step of the timeline. */

@@ -7,8 +7,8 @@
  * @module
  */
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "./env.ts";
-import { Problem } from "./problem.ts";
+import type { AppEnv } from "../env.ts";
+import { Problem } from "../problem.ts";
 
 const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
 
@@ -22,7 +22,7 @@ export const matchLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!limiter || !ip || LOOPBACK.test(ip)) return next();
   const { success } = await limiter.limit({ key: ip });
   if (!success) {
-    throw new Problem(429, "rate-limited", "Too many requests", "This client sent too many matches in the last minute. Retry in a minute.", {
+    throw new Problem("rate-limited", "This client sent too many matches in the last minute. Retry in a minute.", {
       headers: { "Retry-After": "60" },
     });
   }

@@ -5,7 +5,12 @@
  *
  * @module
  */
-import { css } from "@lit/reactive-element/css-tag.js";
+import { css, unsafeCSS } from "@lit/reactive-element/css-tag.js";
+import { CARD_FONT_SIZE_PX, CARD_SIZE } from "./constants.ts";
+
+/** The compact card's height, in em so that it follows the font size (24em at 15 px). */
+const RESERVED_HEIGHT = unsafeCSS(`${CARD_SIZE.height / CARD_FONT_SIZE_PX}em`);
+const FONT_SIZE = unsafeCSS(`${CARD_FONT_SIZE_PX}px`);
 
 export const styles = css`
 :host {
@@ -18,10 +23,10 @@ export const styles = css`
   --_focus: var(--claim-card-focus, light-dark(#1f6feb, #58a6ff));
   display: block;
   box-sizing: border-box;
-  block-size: var(--claim-card-height, 24em);
+  block-size: var(--claim-card-height, ${RESERVED_HEIGHT});
   max-inline-size: var(--claim-card-max-width, 42em);
   min-inline-size: 0;
-  font: 400 var(--claim-card-font-size, 15px) / 1.45 var(--claim-card-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  font: 400 var(--claim-card-font-size, ${FONT_SIZE}) / 1.45 var(--claim-card-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
   color: var(--_fg);
   contain: layout paint;
 }

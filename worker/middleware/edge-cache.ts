@@ -7,10 +7,10 @@
  * @module
  */
 import type { Context, MiddlewareHandler } from "hono";
-import type { AppEnv } from "./env.ts";
+import { PUBLIC_CACHE_CONTROL, UI_LANGS } from "../../shared/constants.ts";
+import type { AppEnv } from "../env.ts";
 
-/** Public responses may be reused for a minute, and served stale for one more while revalidating. */
-export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=60";
+export { PUBLIC_CACHE_CONTROL };
 
 /** The name of the Cache API cache of public GET responses. */
 export const CACHE_NAME = "claimcard-v1";
@@ -66,7 +66,7 @@ export async function purgeClaim(origin: string, id: string): Promise<void> {
   if (typeof caches === "undefined") return;
   const cache = await caches.open(CACHE_NAME);
   const paths = [`/v1/claims/${id}`, `/embed/${id}`];
-  for (const lang of ["fr", "en"]) paths.push(`/v1/claims/${id}?format=jsonld&lang=${lang}`, `/v1/claims/${id}?lang=${lang}&format=jsonld`, `/embed/${id}?lang=${lang}`);
+  for (const lang of UI_LANGS) paths.push(`/v1/claims/${id}?format=jsonld&lang=${lang}`, `/v1/claims/${id}?lang=${lang}&format=jsonld`, `/embed/${id}?lang=${lang}`);
   paths.push(`/v1/claims/${id}?format=jsonld`);
   await Promise.all(paths.map((path) => cache.delete(new URL(path, origin).href)));
 }

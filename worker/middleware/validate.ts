@@ -6,14 +6,13 @@
  */
 import { vValidator } from "@hono/valibot-validator";
 import type { MiddlewareHandler } from "hono";
-import type { ValidationTargets } from "hono";
 import type * as v from "valibot";
-import { describeIssues } from "../schema/index.ts";
-import { Problem } from "./problem.ts";
+import { describeIssues } from "../../schema/index.ts";
+import type { ProblemKindWithErrors } from "../../shared/problems.ts";
+import { Problem } from "../problem.ts";
 
-const WHAT: Record<keyof ValidationTargets, string> = {
-  json: "body", form: "form", query: "query string", param: "path", header: "headers", cookie: "cookies",
-};
+/** The parts of a request that are validated, and the problem each answers when it is bad. */
+const KINDS = { json: "invalid-json", query: "invalid-query", param: "invalid-param", header: "invalid-header" } as const;
 
 /**
  * Validates one part of the request against a Valibot schema, or throws a 400 problem
@@ -22,11 +21,11 @@ const WHAT: Record<keyof ValidationTargets, string> = {
  * @example
  * app.get("/v1/claims", validate("query", ListQuery), (c) => c.json(c.req.valid("query")));
  */
-export function validate<T extends v.GenericSchema, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+export function validate<T extends v.GenericSchema, Target extends keyof typeof KINDS>(target: Target, schema: T) {
   return vValidator(target, schema, (result) => {
     if (result.success) return;
     const errors = describeIssues(result.issues);
-    throw new Problem(400, `invalid-${target}`, `Invalid request ${WHAT[target]}`, errors.join("; "), { extensions: { errors } });
+    throw new Problem<ProblemKindWithErrors>(KINDS[target], errors.join("; "), { errors });
   });
 }
 
@@ -39,7 +38,7 @@ export function validate<T extends v.GenericSchema, Target extends keyof Validat
 export const requireJson: MiddlewareHandler = async (c, next) => {
   const type = c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase() ?? "";
   if (type !== "application/json" && !/^application\/[\w.-]+\+json$/.test(type)) {
-    throw new Problem(415, "unsupported-media-type", "Unsupported media type", `Send the body as application/json (got ${type ? `"${type}"` : "no Content-Type"}).`, {
+    throw new Problem("unsupported-media-type", `Send the body as application/json (got ${type ? `"${type}"` : "no Content-Type"}).`, {
       headers: { "Accept-Post": "application/json" },
     });
   }

@@ -5,7 +5,7 @@
  */
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
-import { Problem } from "./problem.ts";
+import { Problem } from "../problem.ts";
 
 const PUBLIC_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
 
@@ -30,7 +30,7 @@ export const publicCors: MiddlewareHandler = async (c, next) => {
   if (method === "OPTIONS") {
     const asked = c.req.header("Access-Control-Request-Method")?.toUpperCase();
     if (asked && !PUBLIC_METHODS.includes(asked)) {
-      throw new Problem(403, "cors-refused", "Cross-origin request refused", `${asked} is an admin method and is not available cross-origin.`);
+      throw new Problem("cors-refused", `${asked} is an admin method and is not available cross-origin.`);
     }
   }
   if (!PUBLIC_METHODS.includes(method)) return next();

@@ -1,0 +1,33 @@
+/**
+ * `GET /claims/:id`: the shareable page of a claim, with oEmbed discovery, Open Graph
+ * tags and ClaimReview JSON-LD, in the reader's language. It works without JavaScript.
+ *
+ * @module
+ */
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv } from "../env.ts";
+import { idParam, loadClaim } from "../middleware/claim-id.ts";
+import { langQuery, pickLang } from "../middleware/lang.ts";
+import { publicOrigin } from "../origin.ts";
+import { claimPage } from "../render/page.ts";
+
+/** The shareable page: styles inline, the JSON-LD is data, no script runs. */
+const sharePageHeaders = secureHeaders({
+  xFrameOptions: "SAMEORIGIN",
+  referrerPolicy: "strict-origin-when-cross-origin",
+  contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["data:"], baseUri: ["'none'"], formAction: ["'none'"], frameAncestors: ["'self'"] },
+});
+
+/**
+ * @example
+ * app.route("/", claimPageRoute);
+ */
+export const claimPageRoute = new Hono<AppEnv>()
+  .get("/claims/:id", sharePageHeaders, idParam, langQuery, async (c) => {
+    const claim = await loadClaim(c, c.req.valid("param").id);
+    const lang = pickLang(c, c.req.valid("query").lang);
+    c.header("Vary", "Accept-Language");
+    c.header("Cache-Control", "public, max-age=60");
+    return c.html(claimPage(claim, lang, publicOrigin(c)));
+  });
