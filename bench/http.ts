@@ -5,7 +5,8 @@
  *
  * @module
  */
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
+import { run } from "../lib/autocannon.ts";
 
 /** One measured route. */
 export interface HttpRow {
@@ -21,16 +22,6 @@ export interface HttpRow {
 export interface Route {
   name: string;
   request: autocannon.Request;
-}
-
-/**
- * Runs autocannon and resolves with its result.
- *
- * @example
- * const r = await run({ url: base, duration: 5 });
- */
-export function run(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => autocannon(opts, (err, result) => (err ? reject(err) : resolve(result))));
 }
 
 /**

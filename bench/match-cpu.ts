@@ -13,6 +13,7 @@ import { decodeMatchIndex, encodeMatchIndex } from "../worker/match/binary.ts";
 import { buildMatchIndex } from "../worker/match/index.ts";
 import { matchArticle } from "../worker/match/match.ts";
 import { readDataset } from "../lib/dataset.ts";
+import { percentile } from "../lib/stats.ts";
 import { syntheticArticle, syntheticClaims } from "./synthetic.ts";
 
 /** One measured cell. */
@@ -27,16 +28,6 @@ export interface MatchCpuRow {
   decodeMs: number;
 }
 
-/**
- * The p-th percentile of a list of numbers (sorted or not).
- *
- * @example
- * percentile([3, 1, 2], 50); // 2
- */
-export function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 /** Runs every cell. */
 export async function matchCpu({ claimCounts = [100, 1000, 10_000], wordCounts = [200, 1500, 5000], runs = 200 } = {}): Promise<MatchCpuRow[]> {

@@ -7,7 +7,7 @@
  */
 import { chromium } from "playwright-core";
 import { CHROMIUM } from "../lib/browser.ts";
-import { percentile } from "./match-cpu.ts";
+import { percentile } from "../lib/stats.ts";
 
 /** Timings of `runs` loads. */
 export interface WidgetTimes {

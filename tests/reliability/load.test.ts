@@ -8,7 +8,7 @@
  */
 import type autocannon from "autocannon";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { run } from "../../bench/http.ts";
+import { run } from "../../lib/autocannon.ts";
 import { freePort } from "../../lib/local-server.ts";
 import { startControl, workerdRss, type Control } from "./control.ts";
 
