@@ -10,6 +10,9 @@ import { Claim, STATUSES } from "./claim.ts";
 import { LIST_LIMIT, MATCH_LIMIT, MATCH_TEXT_MAX_CHARS } from "../shared/constants.ts";
 import { HttpUrl, IsoDate, Slug, UI_LANGS, unknownOrWrongType } from "./primitives.ts";
 
+/** A claim record, as the OpenAPI document names it (the same schema, with its component name). */
+export const ClaimDocument = v.pipe(Claim, v.metadata({ ref: "Claim" }));
+
 /** A language the API can answer in. */
 export const Lang = v.picklist(UI_LANGS, `must be one of ${UI_LANGS.join(", ")}`);
 
@@ -48,7 +51,7 @@ export const ListQuery = v.strictObject(
 export type ListQuery = v.InferOutput<typeof ListQuery>;
 
 /** One claim in a list: enough to show a headline and link to the record. */
-export const ClaimSummary = v.object({
+export const ClaimSummary = v.pipe(v.object({
   id: Slug,
   version: v.number(),
   updatedAt: v.string(),
@@ -61,11 +64,11 @@ export const ClaimSummary = v.object({
   accusers: v.array(Slug),
   topics: v.array(Slug),
   href: v.string(),
-});
+}), v.metadata({ ref: "ClaimSummary" }));
 export type ClaimSummary = v.InferOutput<typeof ClaimSummary>;
 
 /** `GET /v1/claims` response: a page of summaries and the cursor of the next page, if any. */
-export const ClaimList = v.object({ items: v.array(ClaimSummary), cursor: v.nullable(v.string()) });
+export const ClaimList = v.pipe(v.object({ items: v.array(ClaimSummary), cursor: v.nullable(v.string()) }), v.metadata({ ref: "ClaimList" }));
 export type ClaimList = v.InferOutput<typeof ClaimList>;
 
 /** `GET /v1/lookup` query. */
@@ -75,7 +78,7 @@ export const LookupQuery = v.strictObject(
 );
 
 /** `GET /v1/lookup` response: the normalized URL and the claims linked to it. */
-export const LookupResult = v.object({ url: v.string(), claims: v.array(Claim) });
+export const LookupResult = v.pipe(v.object({ url: v.string(), claims: v.array(ClaimDocument) }), v.metadata({ ref: "LookupResult" }));
 export type LookupResult = v.InferOutput<typeof LookupResult>;
 
 /** `POST /v1/match` body. */
@@ -92,15 +95,15 @@ export const MatchRequest = v.strictObject(
 export type MatchRequest = v.InferOutput<typeof MatchRequest>;
 
 /** Where in the article a match was found: a W3C text-quote selector on its best sentence. */
-export const TextQuote = v.object({ exact: v.string(), prefix: v.string(), suffix: v.string() });
+export const TextQuote = v.pipe(v.object({ exact: v.string(), prefix: v.string(), suffix: v.string() }), v.metadata({ ref: "TextQuote" }));
 export type TextQuote = v.InferOutput<typeof TextQuote>;
 
 /** One relevant claim, its score (0–1, higher is closer) and where it was found. */
-export const Match = v.object({ id: Slug, score: v.number(), anchor: v.nullable(TextQuote), claim: Claim });
+export const Match = v.pipe(v.object({ id: Slug, score: v.number(), anchor: v.nullable(TextQuote), claim: ClaimDocument }), v.metadata({ ref: "Match" }));
 export type Match = v.InferOutput<typeof Match>;
 
 /** `POST /v1/match` response. An unrelated article gets `{ matches: [] }`. */
-export const MatchResult = v.object({ matches: v.array(Match) });
+export const MatchResult = v.pipe(v.object({ matches: v.array(Match) }), v.metadata({ ref: "MatchResult" }));
 export type MatchResult = v.InferOutput<typeof MatchResult>;
 
 /** An RFC 9457 problem document: every error the API returns. */
@@ -129,7 +132,7 @@ export const OEmbedQuery = v.object(
 );
 
 /** An oEmbed 1.0 `rich` response. */
-export const OEmbed = v.object({
+export const OEmbed = v.pipe(v.object({
   version: v.literal("1.0"),
   type: v.literal("rich"),
   title: v.string(),
@@ -139,6 +142,6 @@ export const OEmbed = v.object({
   html: v.string(),
   width: v.number(),
   height: v.number(),
-});
+}), v.metadata({ ref: "OEmbed" }));
 export type OEmbed = v.InferOutput<typeof OEmbed>;
 

@@ -46,3 +46,28 @@ export function check<const S extends v.GenericSchema>(schema: S, input: unknown
   const result = v.safeParse(schema, input);
   return result.success ? { ok: true, value: result.output } : { ok: false, errors: describeIssues(result.issues) };
 }
+
+/** An issue as Standard Schema reports it (what Hono's standard validator hands over). */
+export interface StandardIssue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+/**
+ * One line per Standard Schema issue, each naming the field, in the same form as
+ * {@link describeIssues}.
+ *
+ * @example
+ * describeStandardIssues([{ message: "must be …", path: [{ key: "limit" }] }]); // ["limit: must be …"]
+ */
+export function describeStandardIssues(issues: readonly StandardIssue[]): string[] {
+  return issues.map((issue) => {
+    let out = "";
+    for (const item of issue.path ?? []) {
+      const key = typeof item === "object" && item !== null ? item.key : item;
+      if (typeof key === "number") out += `[${key}]`;
+      else out += out ? `.${String(key)}` : String(key);
+    }
+    return `${out || "(record)"}: ${issue.message}`;
+  });
+}

@@ -1,13 +1,14 @@
 /**
- * Request validation with Valibot through Hono's validator, answering bad input with a
- * 400 problem that lists every field at fault.
+ * Request validation with the Valibot schemas, through hono-openapi's validator (Hono's
+ * Standard Schema validator, which also records the schema for the OpenAPI document),
+ * answering bad input with a 400 problem that lists every field at fault.
  *
  * @module
  */
-import { vValidator } from "@hono/valibot-validator";
 import type { MiddlewareHandler } from "hono";
+import { validator } from "hono-openapi";
 import type * as v from "valibot";
-import { describeIssues } from "../../schema/index.ts";
+import { describeStandardIssues } from "../../schema/index.ts";
 import type { ProblemKindWithErrors } from "../../shared/problems.ts";
 import { Problem } from "../problem.ts";
 
@@ -22,9 +23,9 @@ const KINDS = { json: "invalid-json", query: "invalid-query", param: "invalid-pa
  * app.get("/v1/claims", validate("query", ListQuery), (c) => c.json(c.req.valid("query")));
  */
 export function validate<T extends v.GenericSchema, Target extends keyof typeof KINDS>(target: Target, schema: T) {
-  return vValidator(target, schema, (result) => {
+  return validator(target, schema, (result) => {
     if (result.success) return;
-    const errors = describeIssues(result.issues);
+    const errors = describeStandardIssues(result.error);
     throw new Problem<ProblemKindWithErrors>(KINDS[target], errors.join("; "), { errors });
   });
 }

@@ -9,9 +9,11 @@ import { Hono, type Context } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
 import { bodyLimit } from "hono/body-limit";
 import { timingSafeEqual } from "hono/utils/buffer";
-import { ClaimInput } from "../../schema/index.ts";
+import { resolver } from "hono-openapi";
+import { ClaimDocument, ClaimInput } from "../../schema/index.ts";
 import { CLAIM_MAX_BYTES } from "../../shared/constants.ts";
 import type { AppEnv } from "../env.ts";
+import { json, operation, problems } from "../openapi/describe.ts";
 import { Problem, problemResponse } from "../problem.ts";
 import { adminHeaders } from "../middleware/security.ts";
 import { purgeClaim } from "../middleware/edge-cache.ts";
@@ -49,6 +51,9 @@ const noStore: Parameters<Hono<AppEnv>["use"]>[1] = async (c, next) => {
   c.header("Cache-Control", "no-store");
 };
 
+/** `If-Match`: the ETag of the version being replaced or deleted. */
+const IF_MATCH = { name: "If-Match", in: "header", required: false, schema: { type: "string" }, description: "The ETag of the version being replaced or deleted. Required when the claim exists; `*` is refused." } as const;
+
 /**
  * @example
  * app.route("/v1/claims", admin);
@@ -56,6 +61,20 @@ const noStore: Parameters<Hono<AppEnv>["use"]>[1] = async (c, next) => {
 export const admin = new Hono<AppEnv>()
   .put(
     "/:id",
+    operation({
+      operationId: "putClaim",
+      access: "admin",
+      tags: ["admin"],
+      summary: "Create or replace a claim",
+      description: "An existing record needs `If-Match` with its current ETag (`*` is refused); `If-None-Match: *` creates only. `version` and `updatedAt` may be left out: the server sets them.",
+      parameters: [IF_MATCH, { name: "If-None-Match", in: "header", required: false, schema: { type: "string", enum: ["*"] }, description: "`*`: create only, refuse to replace." }],
+      requestBody: { required: true, content: { "application/json": { schema: resolver(ClaimInput) } } },
+      responses: {
+        200: json(ClaimDocument, "Replaced; the new version, with its ETag"),
+        201: json(ClaimDocument, "Created, with its ETag and Location"),
+        ...problems("invalid-json", "invalid-param", "bad-request", "bad-authorization", "id-mismatch", "unauthorized", "stale-etag", "payload-too-large", "unsupported-media-type", "if-match-required", "unavailable"),
+      },
+    }),
     adminHeaders,
     noStore,
     adminAuth,
@@ -77,12 +96,30 @@ export const admin = new Hono<AppEnv>()
       return respond(result);
     },
   )
-  .delete("/:id", adminHeaders, noStore, adminAuth, idParam, async (c) => {
-    const { id } = c.req.valid("param");
-    const result = await writer(c).remove(id, c.req.header("If-Match") ?? null);
-    await afterWrite(c, id, result);
-    return respond(result);
-  });
+  .delete(
+    "/:id",
+    operation({
+      operationId: "deleteClaim",
+      access: "admin",
+      tags: ["admin"],
+      summary: "Delete a claim",
+      parameters: [IF_MATCH],
+      responses: {
+        204: { description: "Deleted" },
+        ...problems("invalid-param", "bad-authorization", "unauthorized", "claim-not-found", "stale-etag", "if-match-required", "unavailable"),
+      },
+    }),
+    adminHeaders,
+    noStore,
+    adminAuth,
+    idParam,
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const result = await writer(c).remove(id, c.req.header("If-Match") ?? null);
+      await afterWrite(c, id, result);
+      return respond(result);
+    },
+  );
 
 function writer(c: Context<AppEnv>) {
   return c.env.WRITER.getByName("claims");

@@ -9,6 +9,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "../env.ts";
 import { idParam, loadClaim } from "../middleware/claim-id.ts";
 import { langQuery, pickLang } from "../middleware/lang.ts";
+import { operation, problems, response } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
 import { claimPage } from "../render/page.ts";
 
@@ -24,10 +25,24 @@ const sharePageHeaders = secureHeaders({
  * app.route("/", claimPageRoute);
  */
 export const claimPageRoute = new Hono<AppEnv>()
-  .get("/claims/:id", sharePageHeaders, idParam, langQuery, async (c) => {
+  .get(
+    "/claims/:id",
+    operation({
+      operationId: "getClaimPage",
+      access: "public",
+      tags: ["embeds"],
+      summary: "The shareable page of a claim, with oEmbed discovery, Open Graph and ClaimReview JSON-LD",
+      description: "In `lang`, else the reader's `Accept-Language` (fr or en).",
+      responses: { 200: response("The page", { "text/html": "text" }), ...problems("invalid-param", "invalid-query", "claim-not-found", "unavailable") },
+    }),
+    sharePageHeaders,
+    idParam,
+    langQuery,
+    async (c) => {
     const claim = await loadClaim(c, c.req.valid("param").id);
     const lang = pickLang(c, c.req.valid("query").lang);
     c.header("Vary", "Accept-Language");
     c.header("Cache-Control", "public, max-age=60");
     return c.html(claimPage(claim, lang, publicOrigin(c)));
-  });
+    },
+  );

@@ -10,6 +10,7 @@ import type { AppEnv } from "../env.ts";
 import { claimTier, idParam, loadClaim } from "../middleware/claim-id.ts";
 import { publicCache } from "../middleware/edge-cache.ts";
 import { langQuery } from "../middleware/lang.ts";
+import { operation, problems, response } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
 import { embedPage, resizeScriptHash } from "../render/page.ts";
 
@@ -34,9 +35,23 @@ async function embedCsp(): Promise<string> {
  * app.route("/", embed);
  */
 export const embed = new Hono<AppEnv>()
-  .get("/embed/:id", embedHeaders, publicCache(claimTier), idParam, langQuery, async (c) => {
+  .get(
+    "/embed/:id",
+    operation({
+      operationId: "getEmbed",
+      access: "public",
+      tags: ["embeds"],
+      summary: "The card as a self-contained page, frameable by any site",
+      responses: { 200: response("The card; it posts claimcard:resize messages to its parent", { "text/html": "text" }), ...problems("invalid-param", "invalid-query", "claim-not-found", "unavailable") },
+    }),
+    embedHeaders,
+    publicCache(claimTier),
+    idParam,
+    langQuery,
+    async (c) => {
     const claim = await loadClaim(c, c.req.valid("param").id);
     const lang = c.req.valid("query").lang ?? "en";
     c.header("Content-Security-Policy", await embedCsp());
     return c.html(embedPage(claim, lang, publicOrigin(c)));
-  });
+    },
+  );

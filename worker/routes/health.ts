@@ -6,12 +6,17 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
+import { operation } from "../openapi/describe.ts";
 
 /**
  * @example
  * app.route("/", health);
  */
-export const health = new Hono<AppEnv>().get("/healthz", (c) => {
+export const health = new Hono<AppEnv>().get(
+  "/healthz",
+  operation({ operationId: "health", access: "public", tags: ["service"], summary: "Liveness: the Worker is up (it reads nothing)", responses: { 200: { description: "Up" } } }),
+  (c) => {
   c.header("Cache-Control", "no-store");
-  return c.json({ status: "ok" });
-});
+    return c.json({ status: "ok" });
+  },
+);

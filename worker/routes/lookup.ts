@@ -6,17 +6,14 @@
  */
 import { Hono } from "hono";
 import { etag } from "hono/etag";
-import { LookupQuery } from "../../schema/index.ts";
+import { LookupQuery, LookupResult } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
+import { json, operation, problems } from "../openapi/describe.ts";
 import { Problem } from "../problem.ts";
 import { normalizeArticleUrl } from "../store/article-url.ts";
 import { validate } from "../middleware/validate.ts";
 import { publicCache, type MemoryTier } from "../middleware/edge-cache.ts";
 
-/**
- * @example
- * app.route("/v1/lookup", lookup);
- */
 /** The memory tier of a lookup, by the `url` query parameter. */
 const lookupTier: MemoryTier = {
   held(c) {
@@ -29,10 +26,28 @@ const lookupTier: MemoryTier = {
   },
 };
 
-export const lookup = new Hono<AppEnv>().get("/", etag(), publicCache(lookupTier), validate("query", LookupQuery), async (c) => {
-  const url = normalizeArticleUrl(c.req.valid("query").url);
-  if (url === null) throw new Problem("invalid-query", "url: must be an absolute http(s) URL", { errors: ["url: must be an absolute http(s) URL"] });
-  const hit = await c.var.store.lookup(url);
-  if (hit === null) return c.json({ url, claims: [] });
-  return c.body(hit, 200, { "Content-Type": "application/json; charset=utf-8" });
-});
+/**
+ * @example
+ * app.route("/v1/lookup", lookup);
+ */
+export const lookup = new Hono<AppEnv>().get(
+  "/",
+  operation({
+    operationId: "lookupArticle",
+    access: "public",
+    tags: ["claims"],
+    summary: "Claims linked to an article URL",
+    description: "The URL is normalized: scheme, host case, `www.`, trailing slash, fragment and tracking parameters do not matter.",
+    responses: { 200: json(LookupResult, "The normalized URL and its claims (possibly none)"), ...problems("invalid-query", "unavailable") },
+  }),
+  etag(),
+  publicCache(lookupTier),
+  validate("query", LookupQuery),
+  async (c) => {
+    const url = normalizeArticleUrl(c.req.valid("query").url);
+    if (url === null) throw new Problem("invalid-query", "url: must be an absolute http(s) URL", { errors: ["url: must be an absolute http(s) URL"] });
+    const hit = await c.var.store.lookup(url);
+    if (hit === null) return c.json({ url, claims: [] });
+    return c.body(hit, 200, { "Content-Type": "application/json; charset=utf-8" });
+  },
+);

@@ -6,9 +6,11 @@
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { MatchRequest, type Claim, type Match } from "../../schema/index.ts";
+import { resolver } from "hono-openapi";
+import { MatchRequest, MatchResult, type Claim, type Match } from "../../schema/index.ts";
 import { MATCH_LIMIT, MATCH_MAX_BYTES, MATCH_MAX_CHARS } from "../../shared/constants.ts";
 import type { AppEnv } from "../env.ts";
+import { json, operation, problems } from "../openapi/describe.ts";
 import { matchArticle } from "../match/match.ts";
 import { matchLimit } from "../middleware/rate-limit.ts";
 import { Problem } from "../problem.ts";
@@ -21,6 +23,18 @@ import { requireJson, validate } from "../middleware/validate.ts";
  */
 export const match = new Hono<AppEnv>().post(
   "/",
+  operation({
+    operationId: "matchArticle",
+    access: "public",
+    tags: ["claims"],
+    summary: "Claims an article is about",
+    description: `French or English text; entity aliases count. An unrelated article gets no match. Each match quotes the sentence that carries the most evidence, as a W3C text-quote selector. The first ${MATCH_MAX_CHARS} characters of \`text\` are read. Limited per client.`,
+    requestBody: { required: true, content: { "application/json": { schema: resolver(MatchRequest) } } },
+    responses: {
+      200: json(MatchResult, "The relevant claims, best first"),
+      ...problems("invalid-json", "bad-request", "payload-too-large", "unsupported-media-type", "rate-limited", "not-loaded", "unavailable"),
+    },
+  }),
   matchLimit,
   bodyLimit({
     maxSize: MATCH_MAX_BYTES,

@@ -7,9 +7,10 @@
  * @module
  */
 import { Hono } from "hono";
-import { OEmbedQuery, Slug, type Claim, type OEmbed, type UiLang } from "../../schema/index.ts";
+import { OEmbed, OEmbedQuery, Slug, type UiLang } from "../../schema/index.ts";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
+import { json, operation, problems } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
 import { Problem } from "../problem.ts";
 import { validate } from "../middleware/validate.ts";
@@ -34,7 +35,22 @@ function claimId(url: URL, hosts: readonly string[]): string | null {
  * @example
  * app.route("/v1/oembed", oembed);
  */
-export const oembed = new Hono<AppEnv>().get("/", publicCache(), validate("query", OEmbedQuery), async (c) => {
+export const oembed = new Hono<AppEnv>().get(
+  "/",
+  operation({
+    operationId: "oembed",
+    access: "public",
+    tags: ["embeds"],
+    summary: "oEmbed 1.0 provider",
+    description: "For a claim page URL (`{origin}/claims/{id}`), a `rich` embed whose HTML is an iframe of `/embed/{id}`. Other parameters (WordPress's `dnt`) are ignored.",
+    responses: {
+      200: json(OEmbed, "The embed"),
+      ...problems("invalid-query", "not-a-claim-url", "claim-not-found", "format-not-implemented", "unavailable"),
+    },
+  }),
+  publicCache(),
+  validate("query", OEmbedQuery),
+  async (c) => {
   const q = c.req.valid("query");
   const format = q.format ?? "json";
   if (format !== "json") throw new Problem("format-not-implemented", `Only format=json is provided (got "${format}").`);
@@ -61,4 +77,5 @@ export const oembed = new Hono<AppEnv>().get("/", publicCache(), validate("query
     height,
   };
   return c.json(body);
-});
+  },
+);
