@@ -139,4 +139,14 @@ describe("npm run data:check", () => {
     expect(out).toContain('claims/gru-opcw-wada-2018.json: accusations[0].summary.fr: takes a side with "révèlent"');
     expect(out).toContain('claims/gru-opcw-wada-2018.json: denials[0].summary.en: takes a side with "presents it as"');
   });
+
+  it("refuses a related record that does not link back", async () => {
+    await copyData();
+    await edit("notpetya-2017.json", (r) => {
+      r.related = [...r.related, "viasat-2022"];
+    });
+    const { code, out } = await check(dir);
+    expect(code).toBe(1);
+    expect(out).toMatch(/claims\/notpetya-2017\.json: related\[\d+\]: "viasat-2022" does not link back: add "notpetya-2017" to its related/);
+  });
 });
