@@ -34,11 +34,71 @@ export const Entity = v.strictObject(
 );
 export type Entity = v.InferOutput<typeof Entity>;
 
+/** What a check of a source found: the page was read at its address, or it could not be. */
+export const CHECK_RESULTS = ["confirmed", "unverified"] as const;
+
 /**
- * Where a statement can be read: an http(s) URL, who published it, when, in which language.
+ * How a source was checked. `stored-copy`: a stored copy of the page at exactly the cited
+ * address was read and says what the statement says.
+ */
+export const CHECK_METHODS = ["stored-copy"] as const;
+
+/**
+ * When and how an editor checked a source. A `confirmed` source names its method; a
+ * `quote: true` source is one whose checked copy carries the statement's quote word for
+ * word. An `unverified` source says why in `note`, and the card shows it as unverified.
  *
  * @example
- * v.parse(Source, { url: "https://www.justice.gov/", publisher: "US DOJ", date: "2018-07-13", lang: "en" });
+ * v.parse(SourceCheck, { result: "confirmed", on: "2026-11-29", method: "stored-copy", quote: true });
+ * v.parse(SourceCheck, { result: "unverified", on: "2026-11-29", note: "no stored copy at this address" });
+ */
+export const SourceCheck = v.pipe(
+  v.strictObject(
+    {
+      result: v.picklist(CHECK_RESULTS, `must be one of ${CHECK_RESULTS.join(", ")}`),
+      on: v.pipe(IsoDate, v.length(10, "must be a day, YYYY-MM-DD")),
+      method: v.optional(v.picklist(CHECK_METHODS, `must be one of ${CHECK_METHODS.join(", ")}`)),
+      quote: v.optional(v.boolean("must be true or false")),
+      note: v.optional(Text),
+    },
+    unknownOrWrongType("a { result, on, method?, quote?, note? } object"),
+  ),
+  v.forward(
+    v.partialCheck(
+      [["result"], ["method"]],
+      (c) => c.result !== "confirmed" || c.method !== undefined,
+      'is missing: a confirmed source says how it was checked ("stored-copy")',
+    ),
+    ["method"],
+  ),
+  v.forward(
+    v.partialCheck(
+      [["result"], ["note"]],
+      (c) => c.result !== "unverified" || c.note !== undefined,
+      "is missing: an unverified source says why it could not be confirmed",
+    ),
+    ["note"],
+  ),
+  v.forward(
+    v.partialCheck(
+      [["result"], ["quote"]],
+      (c) => c.result === "confirmed" || c.quote !== true,
+      "cannot be true: only a confirmed copy can carry a quote",
+    ),
+    ["quote"],
+  ),
+);
+export type SourceCheck = v.InferOutput<typeof SourceCheck>;
+
+/**
+ * Where a statement can be read: an http(s) URL, who published it, when, in which
+ * language, and when and how it was checked.
+ *
+ * @example
+ * v.parse(Source, {
+ *   url: "https://www.justice.gov/", publisher: "US DOJ", date: "2018-07-13", lang: "en",
+ *   check: { result: "confirmed", on: "2026-11-29", method: "stored-copy" },
+ * });
  */
 export const Source = v.strictObject(
   {
@@ -47,6 +107,7 @@ export const Source = v.strictObject(
     title: v.optional(Text),
     date: IsoDate,
     lang: LangCode,
+    check: SourceCheck,
   },
   unknownOrWrongType("a source object"),
 );
@@ -112,19 +173,59 @@ export type Basis = (typeof BASES)[number];
  *   sources: [{ url: "https://www.justice.gov/", publisher: "US DOJ", date: "2018-07-13", lang: "en" }],
  * });
  */
-export const Statement = v.strictObject(
-  {
-    by: Slug,
-    speaker: v.optional(v.strictObject({ name: Text, role: Localized }, unknownOrWrongType("a { name, role } object"))),
-    date: IsoDate,
-    basis: v.picklist(BASES, `must be one of ${BASES.join(", ")}`),
-    summary: Localized,
-    quote: v.optional(Quote),
-    sources: nonEmptyArray(Source, "list at least one source"),
-  },
-  unknownOrWrongType("a statement object"),
-);
+const statementEntries = {
+  by: Slug,
+  speaker: v.optional(v.strictObject({ name: Text, role: Localized }, unknownOrWrongType("a { name, role } object"))),
+  date: IsoDate,
+  basis: v.picklist(BASES, `must be one of ${BASES.join(", ")}`),
+  summary: Localized,
+  quote: v.optional(Quote),
+  sources: nonEmptyArray(Source, "list at least one source"),
+};
+
+type QuotedShape = { quote?: Quote; sources: Source[] };
+
+/** A quote is only as good as a checked copy that carries it. */
+function quoteIsCarried<T extends QuotedShape>({ dataset, addIssue }: v.RawCheckContext<T>): void {
+  if (!dataset.typed) return;
+  const s = dataset.value;
+  if (s.quote === undefined || s.sources.some((src) => src.check.result === "confirmed" && src.check.quote === true)) return;
+  addIssue({
+    message: 'has no source that carries it: mark the confirmed source whose copy carries the quote word for word with "check": { "quote": true }',
+    path: pathOf(s, "quote"),
+  });
+}
+
+/**
+ * One public statement that makes an accusation or a denial: who said it, when, on what
+ * basis, what they said, and where it can be checked. A quote needs a confirmed source
+ * that carries it.
+ *
+ * @example
+ * v.parse(Statement, {
+ *   by: "us-doj", date: "2018-07-13", basis: "indictment",
+ *   summary: { fr: "…", en: "…" },
+ *   sources: [{ url: "https://www.justice.gov/", publisher: "US DOJ", date: "2018-07-13", lang: "en", check: { result: "confirmed", on: "2026-11-29", method: "stored-copy" } }],
+ * });
+ */
+const StatementObject = v.strictObject(statementEntries, unknownOrWrongType("a statement object"));
+export const Statement = v.pipe(StatementObject, v.rawCheck<v.InferOutput<typeof StatementObject>>(quoteIsCarried));
 export type Statement = v.InferOutput<typeof Statement>;
+
+/**
+ * A statement that makes the accusation, with whom it accuses: the entities it names,
+ * in its own terms (a report that names APT29 accuses APT29, not the agency a later
+ * statement tied it to).
+ *
+ * @example
+ * v.parse(Accusation, { ...statement, accuses: ["gru-unit-26165"] });
+ */
+const AccusationObject = v.strictObject(
+  { ...statementEntries, accuses: nonEmptyArray(Slug, "name whom this statement accuses") },
+  unknownOrWrongType("an accusation object"),
+);
+export const Accusation = v.pipe(AccusationObject, v.rawCheck<v.InferOutput<typeof AccusationObject>>(quoteIsCarried));
+export type Accusation = v.InferOutput<typeof Accusation>;
 
 /** What followed an accusation. */
 export const CONSEQUENCE_KINDS = ["indictment", "sanctions", "expulsion", "arrest", "other"] as const;
@@ -170,7 +271,7 @@ const recordEntries = {
     unknownOrWrongType("an incident object"),
   ),
   accused: nonEmptyArray(Slug, "name at least one accused entity"),
-  accusations: nonEmptyArray(Statement, "list at least one accusation"),
+  accusations: nonEmptyArray(Accusation, "list at least one accusation"),
   denials: v.optional(nonEmptyArray(Statement, 'list at least one denial, or drop "denials" and set "noDenialOnRecord"')),
   noDenialOnRecord: v.optional(v.strictObject({ asOf: IsoDate }, unknownOrWrongType("a { asOf } object"))),
   consequences: v.optional(v.array(Consequence, "must be a list")),
@@ -199,6 +300,67 @@ function denialsOrExplicitNone<T extends RecordShape>({ dataset, addIssue }: v.R
   }
 }
 
+type AccusedShape = { accused: string[]; accusations: Array<{ accuses: string[] }> };
+
+/**
+ * The record accuses exactly whom its statements accuse: every accused entity is named by
+ * at least one accusation, and no accusation names someone the record does not list.
+ */
+function accusedAsStated<T extends AccusedShape>({ dataset, addIssue }: v.RawCheckContext<T>): void {
+  if (!dataset.typed) return;
+  const record = dataset.value;
+  const stated = new Set(record.accusations.flatMap((a) => a.accuses));
+  record.accused.forEach((id, i) => {
+    if (!stated.has(id)) addIssue({ message: `"${id}" is accused by no statement: list it in an accusation's "accuses", or remove it`, path: pathOf(record, "accused", i) });
+  });
+  const listed = new Set(record.accused);
+  record.accusations.forEach((a, i) => {
+    a.accuses.forEach((id, j) => {
+      if (!listed.has(id)) addIssue({ message: `names "${id}", which the record's "accused" does not list`, path: pathOf(record, "accusations", i, "accuses", j) });
+    });
+  });
+}
+
+/**
+ * Words that take a side: they present one party's account as established ("reveals",
+ * "proves") or the other's as doubtful ("so-called", "claims"). Summaries and titles use the
+ * same neutral verbs for both sides ("says", "states"); quotes keep their own words.
+ */
+export const VERDICT_WORDS = /\b(r[ée]v[éeè]l\w*|reveal\w*|prouv\w*|prove[sdn]?|proving|d[ée]masqu\w*|unmask\w*|expos(?:e|es|ed|ing)|so-called|soi-disant|pr[ée]tend\w*|pr[ée]tendu\w*|purported\w*|alleged(?:ly)?|supposedly|admi(?:t|ts|tted)|avou\w*|pr[ée]sent\w* comme|presents? (?:it |them |this )?as|claim(?:s|ed)?)\b/iu;
+
+type WordingShape = {
+  incident: { title: Localized; summary: Localized };
+  accusations: Array<{ summary: Localized }>;
+  denials?: Array<{ summary: Localized }>;
+  consequences?: Array<{ summary: Localized }>;
+};
+
+/** Reader-visible summaries and titles carry no verdict word (see {@link VERDICT_WORDS}). */
+function neutralWording<T extends WordingShape>({ dataset, addIssue }: v.RawCheckContext<T>): void {
+  if (!dataset.typed) return;
+  const record = dataset.value;
+  const texts: Array<[Localized, Array<string | number>]> = [
+    [record.incident.title, ["incident", "title"]],
+    [record.incident.summary, ["incident", "summary"]],
+  ];
+  for (const list of ["accusations", "denials", "consequences"] as const) {
+    for (const [i, s] of (record[list] ?? []).entries()) texts.push([s.summary, [list, i, "summary"]]);
+  }
+  for (const [text, path] of texts) {
+    for (const lang of UI_LANGS) {
+      const m = VERDICT_WORDS.exec(text[lang]);
+      if (m) addIssue({ message: `takes a side with "${m[0]}": use the same neutral verbs for both sides ("says", "states")`, path: pathOf(record, ...path, lang) });
+    }
+  }
+}
+
+/** The record-level rules every form of a record obeys. */
+function recordRules<T extends RecordShape & AccusedShape & WordingShape>(context: v.RawCheckContext<T>): void {
+  denialsOrExplicitNone(context);
+  accusedAsStated(context);
+  neutralWording(context);
+}
+
 const ClaimFileObject = v.strictObject(recordEntries, unknownOrWrongType("a claim record object"));
 const entitiesEntry = { entities: nonEmptyArray(Entity, "include every entity the record mentions") };
 const ClaimObject = v.strictObject({ ...recordEntries, ...entitiesEntry }, unknownOrWrongType("a claim record object"));
@@ -225,7 +387,7 @@ function entitiesResolve<T extends Omit<v.InferOutput<typeof ClaimFileObject>, "
  * A claim as authored in `data/claims/<id>.json`: entities are referenced by id and
  * resolved against `data/entities.json` when the record is built.
  */
-export const ClaimFile = v.pipe(ClaimFileObject, v.rawCheck<v.InferOutput<typeof ClaimFileObject>>(denialsOrExplicitNone));
+export const ClaimFile = v.pipe(ClaimFileObject, v.rawCheck<v.InferOutput<typeof ClaimFileObject>>(recordRules));
 export type ClaimFile = v.InferOutput<typeof ClaimFile>;
 
 /**
@@ -238,7 +400,7 @@ export type ClaimFile = v.InferOutput<typeof ClaimFile>;
  */
 export const Claim = v.pipe(
   ClaimObject,
-  v.rawCheck<v.InferOutput<typeof ClaimObject>>(denialsOrExplicitNone),
+  v.rawCheck<v.InferOutput<typeof ClaimObject>>(recordRules),
   v.rawCheck<v.InferOutput<typeof ClaimObject>>(entitiesResolve),
 );
 export type Claim = v.InferOutput<typeof Claim>;
@@ -253,7 +415,7 @@ export type Claim = v.InferOutput<typeof Claim>;
  */
 export const ClaimInput = v.pipe(
   ClaimInputObject,
-  v.rawCheck<v.InferOutput<typeof ClaimInputObject>>(denialsOrExplicitNone),
+  v.rawCheck<v.InferOutput<typeof ClaimInputObject>>(recordRules),
   v.rawCheck<v.InferOutput<typeof ClaimInputObject>>(entitiesResolve),
 );
 export type ClaimInput = v.InferOutput<typeof ClaimInput>;
@@ -261,6 +423,9 @@ export type ClaimInput = v.InferOutput<typeof ClaimInput>;
 /** Every entity reference in a record, with the path of the field that holds it. */
 export function* entityRefs(claim: Pick<ClaimFile, "accused" | "accusations" | "denials" | "consequences">): Generator<[Array<string | number>, { id: string }]> {
   for (const [i, id] of claim.accused.entries()) yield [["accused", i], { id }];
+  for (const [i, a] of claim.accusations.entries()) {
+    for (const [j, id] of a.accuses.entries()) yield [["accusations", i, "accuses", j], { id }];
+  }
   for (const list of ["accusations", "denials", "consequences"] as const) {
     for (const [i, s] of (claim[list] ?? []).entries()) yield [[list, i, "by"], { id: s.by }];
   }

@@ -2,7 +2,7 @@
  * Checks a whole dataset: the entity registry and every authored claim. Each claim is
  * checked as written, its entity references are resolved against the registry, and the
  * self-contained record is checked again. Cross-record rules (unique ids, file names,
- * `related` ids) are checked last. Runtime-neutral: the data tools read files in Node,
+ * `related` ids that exist and link back) are checked last. Runtime-neutral: the data tools read files in Node,
  * the Worker tests import the same JSON through Vite.
  *
  * @module
@@ -62,10 +62,13 @@ export function checkDataset(registry: DatasetFile, files: readonly DatasetFile[
     if (claim) claims.push(claim);
   }
 
-  const ids = new Set(claims.map((c) => c.id));
+  const byClaimId = new Map(claims.map((c) => [c.id, c]));
   for (const claim of claims) {
     for (const [i, id] of (claim.related ?? []).entries()) {
-      if (!ids.has(id)) errors.push(`${seen.get(claim.id)}: related[${i}]: names unknown claim "${id}"`);
+      const other = byClaimId.get(id);
+      if (!other) errors.push(`${seen.get(claim.id)}: related[${i}]: names unknown claim "${id}"`);
+      else if (id === claim.id) errors.push(`${seen.get(claim.id)}: related[${i}]: names the record itself`);
+      else if (!(other.related ?? []).includes(claim.id)) errors.push(`${seen.get(claim.id)}: related[${i}]: "${id}" does not link back: add "${claim.id}" to its related`);
     }
   }
   return { claims, entities: entities ?? [], errors };

@@ -118,8 +118,11 @@ export type Localized = v.InferOutput<typeof Localized>;
  * v.strictObject({ a: v.string() }, unknownOrWrongType("a source"));
  */
 export function unknownOrWrongType(what: string, key = "field") {
-  return (issue: v.StrictObjectIssue): string =>
-    issue.expected === "never" ? `is not a known ${key}` : `must be ${what}`;
+  return (issue: v.StrictObjectIssue): string => {
+    if (issue.expected === "never") return `is not a known ${key}`;
+    if (issue.received === "undefined" && issue.path?.length && issue.expected?.startsWith('"')) return "is missing";
+    return `must be ${what}`;
+  };
 }
 
 /**

@@ -86,4 +86,67 @@ describe("npm run data:check", () => {
     expect(out).toMatch(/claims\/broken\.json: is not valid JSON/);
     expect(out).toContain('claims/ukraine-ministries-2022.json: accused[0]: names unknown entity "atlantis"');
   });
+
+  it("refuses a quote that no confirmed source carries", async () => {
+    await copyData();
+    await edit("gru-indictment-2018.json", (r) => {
+      for (const src of r.denials[0].sources) delete src.check.quote;
+    });
+    const { code, out } = await check(dir);
+    expect(code).toBe(1);
+    expect(out).toContain("claims/gru-indictment-2018.json: denials[0].quote: has no source that carries it");
+  });
+
+  it("refuses a source without its check, a confirmed one without its method and an unverified one without its reason", async () => {
+    await copyData();
+    await edit("dnc-hack-2016.json", (r) => {
+      delete r.accusations[0].sources[0].check;
+      r.accusations[1].sources[0].check = { result: "confirmed", on: "2026-11-29" };
+      r.denials[0].sources[0].check = { result: "unverified", on: "2026-11-29", quote: true };
+    });
+    const { code, out } = await check(dir);
+    expect(code).toBe(1);
+    expect(out).toContain("claims/dnc-hack-2016.json: accusations[0].sources[0].check: is missing");
+    expect(out).toContain("claims/dnc-hack-2016.json: accusations[1].sources[0].check.method: is missing: a confirmed source says how it was checked");
+    expect(out).toContain("claims/dnc-hack-2016.json: denials[0].sources[0].check.note: is missing: an unverified source says why");
+    expect(out).toContain("claims/dnc-hack-2016.json: denials[0].sources[0].check.quote: cannot be true: only a confirmed copy can carry a quote");
+  });
+
+  it("refuses an accused entity that no statement accuses, and a statement that accuses someone the record does not list", async () => {
+    await copyData();
+    await edit("dnc-hack-2016.json", (r) => {
+      r.accused.push("svr");
+    });
+    await edit("gru-indictment-2018.json", (r) => {
+      r.accusations[0].accuses.push("russia");
+    });
+    const { code, out } = await check(dir);
+    expect(code).toBe(1);
+    expect(out).toMatch(/claims\/dnc-hack-2016\.json: accused\[\d+\]: "svr" is accused by no statement/);
+    expect(out).toMatch(/claims\/gru-indictment-2018\.json: accusations\[0\]\.accuses\[\d+\]: names "russia", which the record's "accused" does not list/);
+  });
+
+  it("refuses a title or summary that takes a side, in either language", async () => {
+    await copyData();
+    await edit("gru-opcw-wada-2018.json", (r) => {
+      r.incident.title.en = "GRU operations exposed";
+      r.accusations[0].summary.fr = "Les Pays-Bas révèlent l'opération.";
+      r.denials[0].summary.en = "Moscow presents it as a provocation.";
+    });
+    const { code, out } = await check(dir);
+    expect(code).toBe(1);
+    expect(out).toContain('claims/gru-opcw-wada-2018.json: incident.title.en: takes a side with "exposed"');
+    expect(out).toContain('claims/gru-opcw-wada-2018.json: accusations[0].summary.fr: takes a side with "révèlent"');
+    expect(out).toContain('claims/gru-opcw-wada-2018.json: denials[0].summary.en: takes a side with "presents it as"');
+  });
+
+  it("refuses a related record that does not link back", async () => {
+    await copyData();
+    await edit("notpetya-2017.json", (r) => {
+      r.related = [...r.related, "viasat-2022"];
+    });
+    const { code, out } = await check(dir);
+    expect(code).toBe(1);
+    expect(out).toMatch(/claims\/notpetya-2017\.json: related\[\d+\]: "viasat-2022" does not link back: add "notpetya-2017" to its related/);
+  });
 });
