@@ -60,7 +60,7 @@ export function syntheticClaims(n: number, template: Claim, seed = 42): Claim[] 
     return {
       id: `synthetic-${i}`, version: 1, updatedAt: "2026-11-23T00:00:00Z", status: "alleged",
       incident: { title: { fr: title, en: title }, summary: { fr: summary, en: summary }, date: `20${10 + (i % 15)}-0${1 + (i % 9)}`, targets: [{ fr: `ministère ${cap(word(r))}`, en: `${cap(word(r))} ministry` }] },
-      accused: [accused.id], accusations: [statement(accuser.id)], denials: [statement(denier.id)],
+      accused: [accused.id], accusations: [{ ...statement(accuser.id), accuses: [accused.id] }], denials: [statement(denier.id)],
       topics: ["synthetic"], keywords: { fr: kw(), en: kw() }, urls: [`https://news.example.org/synthetic/${i}`],
       entities,
     } satisfies Claim;

@@ -80,6 +80,7 @@ describe("npm run data:check", () => {
     await writeFile(join(dir, "claims", "broken.json"), "{ not json");
     await edit("ukraine-ministries-2022.json", (r) => {
       r.accused = ["atlantis"];
+      for (const a of r.accusations) a.accuses = ["atlantis"];
     });
     const { code, out } = await check(dir);
     expect(code).toBe(1);
@@ -89,12 +90,13 @@ describe("npm run data:check", () => {
 
   it("refuses a quote that no confirmed source carries", async () => {
     await copyData();
-    await edit("gru-indictment-2018.json", (r) => {
-      for (const src of r.denials[0].sources) delete src.check.quote;
+    await edit("dnc-hack-2016.json", (r) => {
+      expect(r.accusations[0].quote).toBeDefined();
+      for (const src of r.accusations[0].sources) delete src.check.quote;
     });
     const { code, out } = await check(dir);
     expect(code).toBe(1);
-    expect(out).toContain("claims/gru-indictment-2018.json: denials[0].quote: has no source that carries it");
+    expect(out).toContain("claims/dnc-hack-2016.json: accusations[0].quote: has no source that carries it");
   });
 
   it("refuses a source without its check, a confirmed one without its method and an unverified one without its reason", async () => {

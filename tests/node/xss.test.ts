@@ -43,6 +43,7 @@ beforeAll(async () => {
     a.summary = text(i + 2);
     a.speaker = { name: PAYLOADS[(i + 3) % PAYLOADS.length], role: text(i + 4) };
     a.quote = { text: PAYLOADS[(i + 5) % PAYLOADS.length], lang: "ru", translation: text(i + 6) };
+    a.sources[0].check = { result: "confirmed", on: "2026-11-29", method: "stored-copy", quote: true };
     a.sources[0].publisher = PAYLOADS[(i + 7) % PAYLOADS.length];
     a.sources[0].title = PAYLOADS[(i + 8) % PAYLOADS.length];
   });

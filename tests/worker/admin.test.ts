@@ -1,4 +1,5 @@
 import { env, runDurableObjectAlarm } from "cloudflare:test";
+import { STRINGS } from "../../shared/i18n.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Claim, ClaimList, LookupResult, MatchResult } from "../../schema/index.ts";
 import { problem, request } from "./http.ts";
@@ -128,7 +129,7 @@ describe("PUT /v1/claims/:id", () => {
     expect(weak.status).toBe(412);
     await settle();
     const read = await (await request("/v1/claims/guarded-claim")).json<Claim>();
-    expect(read.status).toBe("alleged");
+    expect(read.status).toBe(draft("x").status);
     expect(read.version).toBe(1);
   });
 
@@ -181,8 +182,8 @@ describe("PUT /v1/claims/:id", () => {
     const first = await put("readback-claim", draft("readback-claim"));
     await settle();
     const url = "/v1/claims/readback-claim";
-    expect((await (await request(url)).json<Claim>()).status).toBe("alleged");
-    expect(await (await request("/embed/readback-claim?lang=en")).text()).toContain("Alleged");
+    expect((await (await request(url)).json<Claim>()).status).toBe(draft("x").status);
+    expect(await (await request("/embed/readback-claim?lang=en")).text()).toContain(STRINGS.en.status[draft("x").status]);
     const next = draft("readback-claim", { status: "disputed" });
     next.incident = { ...next.incident, title: { fr: "Titre corrigé", en: "Corrected title" } };
     const res = await put("readback-claim", next, { "If-Match": first.headers.get("ETag")! });

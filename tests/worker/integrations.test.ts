@@ -2,7 +2,8 @@ import { createExecutionContext, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../worker/app.ts";
 import { ORIGIN, problem, request } from "./http.ts";
-import { seed } from "./seed.ts";
+import { STRINGS } from "../../shared/i18n.ts";
+import { seed, seedClaims } from "./seed.ts";
 
 beforeAll(async () => {
   await seed();
@@ -135,7 +136,8 @@ describe("ClaimReview JSON-LD", () => {
     expect(doc.claimReviewed).toMatch(/OPCW|GRU/);
     expect(doc.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(doc.author).toMatchObject({ "@type": "Organization", name: "claimcard" });
-    expect(doc.reviewRating).toMatchObject({ "@type": "Rating", alternateName: "Officially attributed" });
+    const status = seedClaims().find((c) => c.id === "gru-opcw-wada-2018")!.status;
+    expect(doc.reviewRating).toMatchObject({ "@type": "Rating", alternateName: STRINGS.en.status[status] });
     expect(doc.itemReviewed["@type"]).toBe("Claim");
     expect(doc.itemReviewed.author.length).toBeGreaterThan(1);
     expect(doc.itemReviewed.appearance.length).toBeGreaterThan(0);
