@@ -16,7 +16,13 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: { ADMIN_TOKEN: "test-admin-token-0123456789", ADMIN_TOKEN_NEXT: "test-next-token-9876543210", KV_WRITE_INTERVAL_MS: "30000" } },
+            miniflare: {
+              bindings: {
+                ADMIN_TOKEN: "test-admin-token-0123456789",
+                ADMIN_TOKEN_NEXT: "test-next-token-9876543210",
+                KV_WRITE_INTERVAL_MS: "30000",
+              },
+            },
           }),
         ],
         test: { name: "worker", include: ["tests/worker/**/*.test.ts"] },

@@ -30,12 +30,23 @@ export interface Route {
  * @example
  * await throughput("http://127.0.0.1:8787", routes, { seconds: 10 });
  */
-export async function throughput(base: string, routes: Route[], { seconds = 10, connections = 10 } = {}): Promise<HttpRow[]> {
+export async function throughput(
+  base: string,
+  routes: Route[],
+  { seconds = 10, connections = 10 } = {},
+): Promise<HttpRow[]> {
   const rows: HttpRow[] = [];
   for (const route of routes) {
     await run({ url: base, connections, duration: 2, requests: [route.request] });
     const r = await run({ url: base, connections, duration: seconds, requests: [route.request] });
-    rows.push({ name: route.name, requestsPerSecond: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
+    rows.push({
+      name: route.name,
+      requestsPerSecond: r.requests.average,
+      p50Ms: r.latency.p50,
+      p99Ms: r.latency.p99,
+      errors: r.errors,
+      non2xx: r.non2xx,
+    });
   }
   return rows;
 }
@@ -43,7 +54,11 @@ export async function throughput(base: string, routes: Route[], { seconds = 10, 
 /** KV reads of one request, from `Server-Timing: kv;…;desc="N reads"`. */
 async function kvReads(base: string, route: Route): Promise<number> {
   const { method = "GET", path = "/", headers, body } = route.request;
-  const res = await fetch(base + path, { method, headers: headers as Record<string, string>, ...(body ? { body: body as string } : {}) });
+  const res = await fetch(base + path, {
+    method,
+    headers: headers as Record<string, string>,
+    ...(body ? { body: body as string } : {}),
+  });
   await res.arrayBuffer();
   const m = /desc="(\d+) reads?"/.exec(res.headers.get("Server-Timing") ?? "");
   return m ? Number(m[1]) : Number.NaN;
@@ -55,9 +70,13 @@ async function kvReads(base: string, route: Route): Promise<number> {
  * @example
  * await reads(base, routes); // [{ name, cold: 1, warm: 0 }, …]
  */
-export async function reads(base: string, routes: Route[]): Promise<Array<{ name: string; cold: number; warm: number }>> {
+export async function reads(
+  base: string,
+  routes: Route[],
+): Promise<Array<{ name: string; cold: number; warm: number }>> {
   const out = [];
-  for (const route of routes) out.push({ name: route.name, cold: await kvReads(base, route), warm: await kvReads(base, route) });
+  for (const route of routes)
+    out.push({ name: route.name, cold: await kvReads(base, route), warm: await kvReads(base, route) });
   return out;
 }
 
@@ -69,7 +88,12 @@ export async function reads(base: string, routes: Route[]): Promise<Array<{ name
  * @example
  * await ratioToNoop(base, noop, byId, { rounds: 3, seconds: 5 });
  */
-export async function ratioToNoop(base: string, noop: Route, route: Route, { rounds = 3, seconds = 5, connections = 10 } = {}): Promise<{ ratio: number; noop: number; route: number }> {
+export async function ratioToNoop(
+  base: string,
+  noop: Route,
+  route: Route,
+  { rounds = 3, seconds = 5, connections = 10 } = {},
+): Promise<{ ratio: number; noop: number; route: number }> {
   let a = 0;
   let b = 0;
   for (let i = 0; i < rounds; i++) {

@@ -9,11 +9,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArticle } from "../lib/articles.ts";
+import { readDataset } from "../lib/dataset.ts";
+import { percentile } from "../lib/stats.ts";
 import { decodeMatchIndex, encodeMatchIndex } from "../worker/match/binary.ts";
 import { buildMatchIndex } from "../worker/match/index.ts";
 import { matchArticle } from "../worker/match/match.ts";
-import { readDataset } from "../lib/dataset.ts";
-import { percentile } from "../lib/stats.ts";
 import { syntheticArticle, syntheticClaims } from "./synthetic.ts";
 
 /** One measured cell. */
@@ -28,13 +28,20 @@ export interface MatchCpuRow {
   decodeMs: number;
 }
 
-
 /** Runs every cell. */
-export async function matchCpu({ claimCounts = [100, 1000, 10_000], wordCounts = [200, 1500, 5000], runs = 200 } = {}): Promise<MatchCpuRow[]> {
+export async function matchCpu({
+  claimCounts = [100, 1000, 10_000],
+  wordCounts = [200, 1500, 5000],
+  runs = 200,
+} = {}): Promise<MatchCpuRow[]> {
   const { claims: seed, errors } = await readDataset("data");
   if (errors.length) throw new Error(errors.join("\n"));
   const dir = "tests/fixtures/articles";
-  const corpus = await Promise.all((await readdir(dir)).filter((f) => f.endsWith(".txt")).map(async (f) => parseArticle(f, await readFile(join(dir, f), "utf8")).text));
+  const corpus = await Promise.all(
+    (await readdir(dir))
+      .filter((f) => f.endsWith(".txt"))
+      .map(async (f) => parseArticle(f, await readFile(join(dir, f), "utf8")).text),
+  );
   const rows: MatchCpuRow[] = [];
   for (const n of claimCounts) {
     const claims = [...seed, ...syntheticClaims(n - seed.length, seed[0]!)];
@@ -54,7 +61,15 @@ export async function matchCpu({ claimCounts = [100, 1000, 10_000], wordCounts =
         matchArticle(index, article);
         times.push(performance.now() - start);
       }
-      rows.push({ claims: n, words, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99), indexBuildMs, indexBytes: buf.byteLength, decodeMs });
+      rows.push({
+        claims: n,
+        words,
+        p50Ms: percentile(times, 50),
+        p99Ms: percentile(times, 99),
+        indexBuildMs,
+        indexBytes: buf.byteLength,
+        decodeMs,
+      });
     }
   }
   return rows;
@@ -65,6 +80,8 @@ if (import.meta.main) {
   console.log("POST /v1/match CPU per request (pure matcher, Node 22, warm):");
   console.log("claims  words   p50 ms   p99 ms   index build ms  index KB  decode ms");
   for (const r of rows) {
-    console.log(`${String(r.claims).padStart(6)} ${String(r.words).padStart(6)} ${r.p50Ms.toFixed(3).padStart(8)} ${r.p99Ms.toFixed(3).padStart(8)} ${r.indexBuildMs.toFixed(0).padStart(15)} ${(r.indexBytes / 1024).toFixed(0).padStart(9)} ${r.decodeMs.toFixed(1).padStart(10)}`);
+    console.log(
+      `${String(r.claims).padStart(6)} ${String(r.words).padStart(6)} ${r.p50Ms.toFixed(3).padStart(8)} ${r.p99Ms.toFixed(3).padStart(8)} ${r.indexBuildMs.toFixed(0).padStart(15)} ${(r.indexBytes / 1024).toFixed(0).padStart(9)} ${r.decodeMs.toFixed(1).padStart(10)}`,
+    );
   }
 }

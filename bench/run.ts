@@ -13,12 +13,13 @@
  *
  * @module
  */
-import { writeFile } from "node:fs/promises";
+
 import { execFileSync } from "node:child_process";
+import { writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
 import { startLocalServer } from "../lib/local-server.ts";
-import { workerBundleSize, widgetSize } from "./bundle.ts";
-import { ratioToNoop, reads, throughput, type Route } from "./http.ts";
+import { widgetSize, workerBundleSize } from "./bundle.ts";
+import { type Route, ratioToNoop, reads, throughput } from "./http.ts";
 import { matchCpu } from "./match-cpu.ts";
 import { widgetTimes } from "./widget.ts";
 
@@ -32,11 +33,23 @@ const ROUTES: Route[] = [
   { name: "no-op (GET /healthz)", request: { method: "GET", path: "/healthz" } },
   { name: "GET /v1/claims/:id", request: { method: "GET", path: "/v1/claims/dnc-hack-2016" } },
   { name: "GET /v1/claims?accused=", request: { method: "GET", path: "/v1/claims?accused=APT28&limit=5" } },
-  { name: "GET /v1/lookup?url=", request: { method: "GET", path: `/v1/lookup?url=${encodeURIComponent("https://www.euronews.com/2018/10/04/dutch-government-says-it-disrupted-russian-attempt-to-hack-chemical-weapons-watchdog")}` } },
-  { name: "POST /v1/match", request: { method: "POST", path: "/v1/match", headers: { "content-type": "application/json" }, body: ARTICLE } },
+  {
+    name: "GET /v1/lookup?url=",
+    request: {
+      method: "GET",
+      path: `/v1/lookup?url=${encodeURIComponent("https://www.euronews.com/2018/10/04/dutch-government-says-it-disrupted-russian-attempt-to-hack-chemical-weapons-watchdog")}`,
+    },
+  },
+  {
+    name: "POST /v1/match",
+    request: { method: "POST", path: "/v1/match", headers: { "content-type": "application/json" }, body: ARTICLE },
+  },
 ];
 
-const results: Record<string, unknown> = { date: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version } };
+const results: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+};
 const lines: Array<[string, string, string, boolean]> = [];
 const check = (what: string, value: string, budget: string, ok: boolean) => lines.push([what, value, budget, ok]);
 
@@ -45,14 +58,30 @@ const server = await startLocalServer();
 try {
   const kv = await reads(server.url, ROUTES.slice(1));
   results.kvReads = kv;
-  for (const r of kv) check(`KV reads, ${r.name}`, `${r.cold} cold, ${r.warm} warm`, r.name.includes("match") ? "1 + one per match, cold" : "≤ 1", r.name.includes("match") ? true : r.cold <= 1 && r.warm <= 1);
+  for (const r of kv)
+    check(
+      `KV reads, ${r.name}`,
+      `${r.cold} cold, ${r.warm} warm`,
+      r.name.includes("match") ? "1 + one per match, cold" : "≤ 1",
+      r.name.includes("match") ? true : r.cold <= 1 && r.warm <= 1,
+    );
 
   // Then, while the machine is quiet: the browser and the server share its cores.
   console.log(`bench: widget in Chromium, ${RUNS} runs…`);
   const widget = await widgetTimes(server.url, RUNS);
   results.widget = widget;
-  check("script insert → rendered card, cold (p50/p95)", `${widget.coldP50Ms.toFixed(0)}/${widget.coldP95Ms.toFixed(0)} ms`, "≤ 100 ms", widget.coldP50Ms <= 100);
-  check("script insert → rendered card, warm (p50/p95)", `${widget.warmP50Ms.toFixed(0)}/${widget.warmP95Ms.toFixed(0)} ms`, "≤ 100 ms", widget.warmP50Ms <= 100);
+  check(
+    "script insert → rendered card, cold (p50/p95)",
+    `${widget.coldP50Ms.toFixed(0)}/${widget.coldP95Ms.toFixed(0)} ms`,
+    "≤ 100 ms",
+    widget.coldP50Ms <= 100,
+  );
+  check(
+    "script insert → rendered card, warm (p50/p95)",
+    `${widget.warmP50Ms.toFixed(0)}/${widget.warmP95Ms.toFixed(0)} ms`,
+    "≤ 100 ms",
+    widget.warmP50Ms <= 100,
+  );
   check("CLS of the demo page", widget.cls.toFixed(4), "0", widget.cls === 0);
 
   console.log(`bench: HTTP, ${SECONDS} s per route…`);
@@ -61,13 +90,25 @@ try {
   const noop = http[0]!;
   for (const row of http) {
     const ratio = row.requestsPerSecond / noop.requestsPerSecond;
-    check(`${row.name}: req/s (p50/p99 ms)`, `${row.requestsPerSecond.toFixed(0)} (${row.p50Ms}/${row.p99Ms}), ${(ratio * 100).toFixed(0)}% of no-op`, "no errors", row.errors === 0 && row.non2xx === 0);
+    check(
+      `${row.name}: req/s (p50/p99 ms)`,
+      `${row.requestsPerSecond.toFixed(0)} (${row.p50Ms}/${row.p99Ms}), ${(ratio * 100).toFixed(0)}% of no-op`,
+      "no errors",
+      row.errors === 0 && row.non2xx === 0,
+    );
   }
   console.log("bench: GET /v1/claims/:id against the no-op route, alternating rounds…");
-  const byId = await ratioToNoop(server.url, ROUTES[0]!, ROUTES[1]!, { rounds: 3, seconds: Math.max(3, Math.round(SECONDS / 2)) });
+  const byId = await ratioToNoop(server.url, ROUTES[0]!, ROUTES[1]!, {
+    rounds: 3,
+    seconds: Math.max(3, Math.round(SECONDS / 2)),
+  });
   results.byIdVsNoop = byId;
-  check("GET /v1/claims/:id vs no-op, 3 alternating rounds", `${(byId.ratio * 100).toFixed(0)}% (${byId.route.toFixed(0)} vs ${byId.noop.toFixed(0)} req/s)`, "≥ 80% of no-op", byId.ratio >= 0.8);
-
+  check(
+    "GET /v1/claims/:id vs no-op, 3 alternating rounds",
+    `${(byId.ratio * 100).toFixed(0)}% (${byId.route.toFixed(0)} vs ${byId.noop.toFixed(0)} req/s)`,
+    "≥ 80% of no-op",
+    byId.ratio >= 0.8,
+  );
 } finally {
   await server.stop();
 }
@@ -76,23 +117,51 @@ console.log("bench: sizes…");
 const worker = await workerBundleSize();
 const widgetJs = await widgetSize();
 results.sizes = { worker, widget: widgetJs };
-check("Worker bundle, gzip", `${(worker.gzip / 1024).toFixed(1)} KB (${(worker.bytes / 1024).toFixed(0)} KB raw)`, "≤ 100 KB", worker.gzip <= 100 * 1024);
-check("widget.js, gzip, Lit included", `${(widgetJs.gzip / 1024).toFixed(2)} KB (${(widgetJs.bytes / 1024).toFixed(1)} KB raw)`, "≤ 12 KB", widgetJs.gzip <= 12 * 1024);
+check(
+  "Worker bundle, gzip",
+  `${(worker.gzip / 1024).toFixed(1)} KB (${(worker.bytes / 1024).toFixed(0)} KB raw)`,
+  "≤ 100 KB",
+  worker.gzip <= 100 * 1024,
+);
+check(
+  "widget.js, gzip, Lit included",
+  `${(widgetJs.gzip / 1024).toFixed(2)} KB (${(widgetJs.bytes / 1024).toFixed(1)} KB raw)`,
+  "≤ 12 KB",
+  widgetJs.gzip <= 12 * 1024,
+);
 
 console.log("bench: match CPU…");
 const cpu = await matchCpu();
 results.matchCpu = cpu;
 for (const r of cpu) {
   const inBudget = r.claims === 10_000 && r.words === 1500;
-  check(`match CPU, ${r.words} words × ${r.claims} claims (p50/p99)`, `${r.p50Ms.toFixed(2)}/${r.p99Ms.toFixed(2)} ms`, inBudget ? "≤ 5 ms" : "-", inBudget ? r.p50Ms <= 5 : true);
+  check(
+    `match CPU, ${r.words} words × ${r.claims} claims (p50/p99)`,
+    `${r.p50Ms.toFixed(2)}/${r.p99Ms.toFixed(2)} ms`,
+    inBudget ? "≤ 5 ms" : "-",
+    inBudget ? r.p50Ms <= 5 : true,
+  );
 }
 const big = cpu.find((r) => r.claims === 10_000)!;
-check("match index for 10,000 claims: size, build, cold decode", `${(big.indexBytes / 1024 / 1024).toFixed(1)} MB, ${big.indexBuildMs.toFixed(0)} ms, ${big.decodeMs.toFixed(1)} ms`, "one KV value ≤ 25 MiB", big.indexBytes <= 25 * 1024 * 1024);
+check(
+  "match index for 10,000 claims: size, build, cold decode",
+  `${(big.indexBytes / 1024 / 1024).toFixed(1)} MB, ${big.indexBuildMs.toFixed(0)} ms, ${big.decodeMs.toFixed(1)} ms`,
+  "one KV value ≤ 25 MiB",
+  big.indexBytes <= 25 * 1024 * 1024,
+);
 
-await writeFile("bench/results.json", `${JSON.stringify({ ...results, table: lines.map(([what, value, budget, ok]) => ({ what, value, budget, ok })) }, null, 2)}\n`);
+await writeFile(
+  "bench/results.json",
+  `${JSON.stringify({ ...results, table: lines.map(([what, value, budget, ok]) => ({ what, value, budget, ok })) }, null, 2)}\n`,
+);
 const w = Math.max(...lines.map((l) => l[0].length));
 const v = Math.max(...lines.map((l) => l[1].length));
 console.log(`\n${"measure".padEnd(w)}  ${"value".padEnd(v)}  budget`);
-for (const [what, value, budget, ok] of lines) console.log(`${what.padEnd(w)}  ${value.padEnd(v)}  ${budget.padEnd(24)} ${budget === "-" ? "" : ok ? "ok" : "MISSED"}`);
-console.log(`\nbench: written to bench/results.json (${execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim()})`);
+for (const [what, value, budget, ok] of lines)
+  console.log(
+    `${what.padEnd(w)}  ${value.padEnd(v)}  ${budget.padEnd(24)} ${budget === "-" ? "" : ok ? "ok" : "MISSED"}`,
+  );
+console.log(
+  `\nbench: written to bench/results.json (${execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim()})`,
+);
 process.exit(lines.every((l) => l[3]) ? 0 : 1);

@@ -20,8 +20,14 @@ export function rng(seed: number): () => number {
   };
 }
 
-const SYLLABLES = "ka ro vi ne ta lu mo ser dan pol tri bek zor fin gal hu ya ost vel mir dra kon sel bar nov tes lin gor pra vos".split(" ");
-const COMMON = "attaque réseau ministère serveurs données courriels élection campagne agence rapport sécurité gouvernement hackers piratage intrusion opération renseignement militaire enquête sanctions diplomates".split(" ");
+const SYLLABLES =
+  "ka ro vi ne ta lu mo ser dan pol tri bek zor fin gal hu ya ost vel mir dra kon sel bar nov tes lin gor pra vos".split(
+    " ",
+  );
+const COMMON =
+  "attaque réseau ministère serveurs données courriels élection campagne agence rapport sécurité gouvernement hackers piratage intrusion opération renseignement militaire enquête sanctions diplomates".split(
+    " ",
+  );
 
 function word(r: () => number, syllables = 3): string {
   let w = "";
@@ -41,10 +47,18 @@ const cap = (w: string) => w[0]!.toUpperCase() + w.slice(1);
 export function syntheticClaims(n: number, template: Claim, seed = 42): Claim[] {
   const r = rng(seed);
   const skew = (size: number) => Math.floor(size * r() ** 2.5);
-  const states: Entity[] = Array.from({ length: 60 }, (_, i) => ({ id: `state-${i}`, kind: "state", name: { fr: cap(word(r, 2)), en: cap(word(r, 2)) }, aliases: [cap(word(r, 2))] }));
+  const states: Entity[] = Array.from({ length: 60 }, (_, i) => ({
+    id: `state-${i}`,
+    kind: "state",
+    name: { fr: cap(word(r, 2)), en: cap(word(r, 2)) },
+    aliases: [cap(word(r, 2))],
+  }));
   const agencies: Entity[] = Array.from({ length: 400 }, (_, i) => ({
-    id: `agency-${i}`, kind: i % 3 ? "agency" : "group", name: { fr: `Service ${cap(word(r))}`, en: `${cap(word(r))} Service` },
-    aliases: [`APT${100 + i}`, `${cap(word(r, 2))} ${cap(word(r, 2))}`], parent: `state-${i % 60}`,
+    id: `agency-${i}`,
+    kind: i % 3 ? "agency" : "group",
+    name: { fr: `Service ${cap(word(r))}`, en: `${cap(word(r))} Service` },
+    aliases: [`APT${100 + i}`, `${cap(word(r, 2))} ${cap(word(r, 2))}`],
+    parent: `state-${i % 60}`,
   }));
   const keywords = Array.from({ length: 20_000 }, () => (r() < 0.5 ? cap(word(r)) : `${word(r)} ${word(r, 2)}`));
   const source = template.accusations[0]!.sources[0]!;
@@ -52,16 +66,46 @@ export function syntheticClaims(n: number, template: Claim, seed = 42): Claim[] 
     const accused = agencies[skew(agencies.length)]!;
     const accuser = agencies[skew(agencies.length)]!;
     const denier = states[Number(accused.parent!.split("-")[1])]!;
-    const entities = [...new Map([accused, accuser, denier, states[Number(accuser.parent!.split("-")[1])]!, states[Number(accused.parent!.split("-")[1])]!].map((e) => [e.id, e])).values()];
+    const entities = [
+      ...new Map(
+        [
+          accused,
+          accuser,
+          denier,
+          states[Number(accuser.parent!.split("-")[1])]!,
+          states[Number(accused.parent!.split("-")[1])]!,
+        ].map((e) => [e.id, e]),
+      ).values(),
+    ];
     const kw = () => Array.from({ length: 8 }, () => keywords[skew(keywords.length)]!);
     const title = `${cap(word(r))} : ${COMMON[skew(COMMON.length)]} contre ${cap(word(r))}`;
-    const summary = Array.from({ length: 40 }, () => (r() < 0.3 ? cap(word(r)) : COMMON[skew(COMMON.length)]!)).join(" ");
-    const statement = (by: string) => ({ by, date: "2020-01-02", basis: "government-statement" as const, summary: { fr: summary, en: summary }, sources: [source] });
+    const summary = Array.from({ length: 40 }, () => (r() < 0.3 ? cap(word(r)) : COMMON[skew(COMMON.length)]!)).join(
+      " ",
+    );
+    const statement = (by: string) => ({
+      by,
+      date: "2020-01-02",
+      basis: "government-statement" as const,
+      summary: { fr: summary, en: summary },
+      sources: [source],
+    });
     return {
-      id: `synthetic-${i}`, version: 1, updatedAt: "2026-11-23T00:00:00Z", status: "alleged",
-      incident: { title: { fr: title, en: title }, summary: { fr: summary, en: summary }, date: `20${10 + (i % 15)}-0${1 + (i % 9)}`, targets: [{ fr: `ministère ${cap(word(r))}`, en: `${cap(word(r))} ministry` }] },
-      accused: [accused.id], accusations: [{ ...statement(accuser.id), accuses: [accused.id] }], denials: [statement(denier.id)],
-      topics: ["synthetic"], keywords: { fr: kw(), en: kw() }, urls: [`https://news.example.org/synthetic/${i}`],
+      id: `synthetic-${i}`,
+      version: 1,
+      updatedAt: "2026-11-23T00:00:00Z",
+      status: "alleged",
+      incident: {
+        title: { fr: title, en: title },
+        summary: { fr: summary, en: summary },
+        date: `20${10 + (i % 15)}-0${1 + (i % 9)}`,
+        targets: [{ fr: `ministère ${cap(word(r))}`, en: `${cap(word(r))} ministry` }],
+      },
+      accused: [accused.id],
+      accusations: [{ ...statement(accuser.id), accuses: [accused.id] }],
+      denials: [statement(denier.id)],
+      topics: ["synthetic"],
+      keywords: { fr: kw(), en: kw() },
+      urls: [`https://news.example.org/synthetic/${i}`],
       entities,
     } satisfies Claim;
   });

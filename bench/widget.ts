@@ -19,7 +19,6 @@ export interface WidgetTimes {
   runs: number;
 }
 
-
 /**
  * @example
  * await widgetTimes("http://127.0.0.1:8787", 20);
@@ -27,24 +26,38 @@ export interface WidgetTimes {
 export async function widgetTimes(base: string, runs = 20): Promise<WidgetTimes> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const measure = async (page: import("playwright-core").Page, i: number) =>
-    page.evaluate(async ({ widget, id }) => {
-      const start = performance.now();
-      const card = document.createElement("claim-card");
-      card.setAttribute("claim", id);
-      card.setAttribute("eager", "");
-      card.setAttribute("style", "display:block;min-height:360px");
-      const loaded = new Promise<void>((resolve) => card.addEventListener("claimcard-load", () => resolve(), { once: true }));
-      document.body.prepend(card);
-      const s = document.createElement("script");
-      s.type = "module";
-      s.src = widget;
-      document.head.append(s);
-      await loaded;
-      return performance.now() - start;
-    }, { widget: `${base}/widget.js`, id: ["dnc-hack-2016", "gru-opcw-wada-2018", "ukraine-ministries-2022"][i % 3]! });
+    page.evaluate(
+      async ({ widget, id }) => {
+        const start = performance.now();
+        const card = document.createElement("claim-card");
+        card.setAttribute("claim", id);
+        card.setAttribute("eager", "");
+        card.setAttribute("style", "display:block;min-height:360px");
+        const loaded = new Promise<void>((resolve) =>
+          card.addEventListener("claimcard-load", () => resolve(), { once: true }),
+        );
+        document.body.prepend(card);
+        const s = document.createElement("script");
+        s.type = "module";
+        s.src = widget;
+        document.head.append(s);
+        await loaded;
+        return performance.now() - start;
+      },
+      { widget: `${base}/widget.js`, id: ["dnc-hack-2016", "gru-opcw-wada-2018", "ukraine-ministries-2022"][i % 3]! },
+    );
   const cold: number[] = [];
   const warm: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -60,7 +73,8 @@ export async function widgetTimes(base: string, runs = 20): Promise<WidgetTimes>
   await page.addInitScript(() => {
     (window as unknown as { __cls: number }).__cls = 0;
     new PerformanceObserver((l) => {
-      for (const e of l.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value;
+      for (const e of l.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>)
+        if (!e.hadRecentInput) (window as unknown as { __cls: number }).__cls += e.value;
     }).observe({ type: "layout-shift", buffered: true });
   });
   await page.goto(`${base}/`);
@@ -68,5 +82,12 @@ export async function widgetTimes(base: string, runs = 20): Promise<WidgetTimes>
   await page.waitForTimeout(500);
   const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
   await browser.close();
-  return { coldP50Ms: percentile(cold, 50), coldP95Ms: percentile(cold, 95), warmP50Ms: percentile(warm, 50), warmP95Ms: percentile(warm, 95), cls, runs };
+  return {
+    coldP50Ms: percentile(cold, 50),
+    coldP95Ms: percentile(cold, 95),
+    warmP50Ms: percentile(warm, 50),
+    warmP95Ms: percentile(warm, 95),
+    cls,
+    runs,
+  };
 }

@@ -44,7 +44,11 @@ export class ClaimcardError extends Error {
    * @example
    * new ClaimcardError("timeout", "GET /v1/claims: no answer within 5000 ms");
    */
-  constructor(kind: ClaimcardErrorKind, message: string, init: { status?: number | null; problem?: ProblemDetails; cause?: unknown } = {}) {
+  constructor(
+    kind: ClaimcardErrorKind,
+    message: string,
+    init: { status?: number | null; problem?: ProblemDetails; cause?: unknown } = {},
+  ) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = kind;
     this.status = init.status ?? null;

@@ -15,22 +15,33 @@ import type * as v from "valibot";
 import {
   Claim,
   ClaimList,
+  type ClaimSummary,
+  check,
+  type ListQuery,
   LookupResult,
+  type MatchRequest,
   MatchResult,
   OEmbed,
-  ProblemDetails,
-  check,
-  type ClaimSummary,
-  type ListQuery,
-  type MatchRequest,
   type OEmbedQuery,
+  ProblemDetails,
 } from "../schema/index.ts";
 import { FETCH_TIMEOUT_MS } from "../shared/constants.ts";
 import { PROBLEMS, problemType } from "../shared/problems.ts";
 import { ClaimcardError } from "./errors.ts";
 
-export { ClaimcardError, isClaimcardError, type ClaimcardErrorKind } from "./errors.ts";
-export type { Claim, ClaimList, ClaimSummary, ListQuery, LookupResult, Match, MatchRequest, MatchResult, OEmbed, ProblemDetails } from "../schema/index.ts";
+export type {
+  Claim,
+  ClaimList,
+  ClaimSummary,
+  ListQuery,
+  LookupResult,
+  Match,
+  MatchRequest,
+  MatchResult,
+  OEmbed,
+  ProblemDetails,
+} from "../schema/index.ts";
+export { ClaimcardError, type ClaimcardErrorKind, isClaimcardError } from "./errors.ts";
 
 /**
  * How long a call may take, from sending the request to reading the whole body.
@@ -149,7 +160,10 @@ export interface ClaimcardClient {
    * @example
    * const r = await client.getClaim(id, { ifNoneMatch: cached?.etag });
    */
-  getClaim(id: string, options?: RequestOptions & { ifNoneMatch?: string }): Promise<ClaimWithEtag | NotModified | null>;
+  getClaim(
+    id: string,
+    options?: RequestOptions & { ifNoneMatch?: string },
+  ): Promise<ClaimWithEtag | NotModified | null>;
   /**
    * `GET /v1/claims`: one page of summaries, newest incident first, and the next page's cursor.
    *
@@ -235,7 +249,8 @@ interface Answer {
 export function createClient(options: ClaimcardClientOptions): ClaimcardClient {
   const base = normalizeBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new TypeError(`claimcard: timeoutMs must be a positive number of milliseconds (got ${timeoutMs})`);
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0))
+    throw new TypeError(`claimcard: timeoutMs must be a positive number of milliseconds (got ${timeoutMs})`);
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => globalThis.fetch(...args));
   const { token, validate = false } = options;
   const extraHeaders = options.headers ?? {};
@@ -244,14 +259,18 @@ export function createClient(options: ClaimcardClientOptions): ClaimcardClient {
   async function send(call: Call, signal: AbortSignal | undefined): Promise<Answer> {
     const label = `${call.method} ${call.path}`;
     if (call.admin && !token) {
-      throw new ClaimcardError("problem", `${label}: no admin token: pass { token } to createClient (nothing was sent)`, {
-        problem: {
-          type: problemType("unauthorized"),
-          title: PROBLEMS.unauthorized.title,
-          status: PROBLEMS.unauthorized.status,
-          detail: "No admin token was given to createClient, so the request was not sent.",
+      throw new ClaimcardError(
+        "problem",
+        `${label}: no admin token: pass { token } to createClient (nothing was sent)`,
+        {
+          problem: {
+            type: problemType("unauthorized"),
+            title: PROBLEMS.unauthorized.title,
+            status: PROBLEMS.unauthorized.status,
+            detail: "No admin token was given to createClient, so the request was not sent.",
+          },
         },
-      });
+      );
     }
     const headers = new Headers(extraHeaders);
     headers.set("Accept", "application/json, application/problem+json;q=0.9");
@@ -266,7 +285,12 @@ export function createClient(options: ClaimcardClientOptions): ClaimcardClient {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
-      const res = await doFetch(base + call.path + queryString(call.query), { method: call.method, headers, body, signal: combined });
+      const res = await doFetch(base + call.path + queryString(call.query), {
+        method: call.method,
+        headers,
+        body,
+        signal: combined,
+      });
       const text = await res.text();
       return { res, text };
     } catch (err) {
@@ -279,31 +303,60 @@ export function createClient(options: ClaimcardClientOptions): ClaimcardClient {
   }
 
   /** Parses a success body as JSON, checked against `schema` when `validate` is on. */
-  function read<S extends v.GenericSchema>(schema: S, name: string, call: Call, { res, text }: Answer): v.InferOutput<S> {
+  function read<S extends v.GenericSchema>(
+    schema: S,
+    name: string,
+    call: Call,
+    { res, text }: Answer,
+  ): v.InferOutput<S> {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (err) {
-      throw new ClaimcardError("invalid-response", `${call.method} ${call.path}: ${res.status} with a body that is not JSON: ${snippet(text)}`, { status: res.status, cause: err });
+      throw new ClaimcardError(
+        "invalid-response",
+        `${call.method} ${call.path}: ${res.status} with a body that is not JSON: ${snippet(text)}`,
+        { status: res.status, cause: err },
+      );
     }
     if (!validate) return json as v.InferOutput<S>;
     const checked = check(schema, json);
     if (checked.ok) return checked.value;
-    const shown = checked.errors.slice(0, 5).join("; ") + (checked.errors.length > 5 ? ` (+${checked.errors.length - 5} more)` : "");
-    throw new ClaimcardError("invalid-response", `${call.method} ${call.path}: the response is not a valid ${name}: ${shown}`, { status: res.status });
+    const shown =
+      checked.errors.slice(0, 5).join("; ") +
+      (checked.errors.length > 5 ? ` (+${checked.errors.length - 5} more)` : "");
+    throw new ClaimcardError(
+      "invalid-response",
+      `${call.method} ${call.path}: the response is not a valid ${name}: ${shown}`,
+      { status: res.status },
+    );
   }
 
   /** The ETag of a record response; the API always sends one. */
   function etagOf(call: Call, res: Response): string {
     const etag = res.headers.get("ETag");
-    if (etag === null) throw new ClaimcardError("invalid-response", `${call.method} ${call.path}: ${res.status} without an ETag header`, { status: res.status });
+    if (etag === null)
+      throw new ClaimcardError(
+        "invalid-response",
+        `${call.method} ${call.path}: ${res.status} without an ETag header`,
+        { status: res.status },
+      );
     return etag;
   }
 
   function getClaim(id: string, opts?: RequestOptions & { ifNoneMatch?: undefined }): Promise<ClaimWithEtag | null>;
-  function getClaim(id: string, opts: RequestOptions & { ifNoneMatch: string }): Promise<ClaimWithEtag | NotModified | null>;
-  function getClaim(id: string, opts?: RequestOptions & { ifNoneMatch?: string }): Promise<ClaimWithEtag | NotModified | null>;
-  async function getClaim(id: string, opts?: RequestOptions & { ifNoneMatch?: string }): Promise<ClaimWithEtag | NotModified | null> {
+  function getClaim(
+    id: string,
+    opts: RequestOptions & { ifNoneMatch: string },
+  ): Promise<ClaimWithEtag | NotModified | null>;
+  function getClaim(
+    id: string,
+    opts?: RequestOptions & { ifNoneMatch?: string },
+  ): Promise<ClaimWithEtag | NotModified | null>;
+  async function getClaim(
+    id: string,
+    opts?: RequestOptions & { ifNoneMatch?: string },
+  ): Promise<ClaimWithEtag | NotModified | null> {
     const call: Call = {
       method: "GET",
       path: `/v1/claims/${encodeURIComponent(id)}`,
@@ -324,13 +377,20 @@ export function createClient(options: ClaimcardClientOptions): ClaimcardClient {
     return read(ClaimList, "ClaimList", call, answer);
   }
 
-  async function* allClaims(query: ListClaimsQuery = {}, opts?: RequestOptions): AsyncGenerator<ClaimSummary, void, undefined> {
+  async function* allClaims(
+    query: ListClaimsQuery = {},
+    opts?: RequestOptions,
+  ): AsyncGenerator<ClaimSummary, void, undefined> {
     let cursor = query.cursor;
     do {
       const page = await listClaims({ ...query, cursor }, opts);
       yield* page.items;
       if (page.cursor !== null && page.cursor === cursor) {
-        throw new ClaimcardError("invalid-response", `GET /v1/claims: the API returned the cursor it was given (${cursor}); stopping instead of looping`, { status: 200 });
+        throw new ClaimcardError(
+          "invalid-response",
+          `GET /v1/claims: the API returned the cursor it was given (${cursor}); stopping instead of looping`,
+          { status: 200 },
+        );
       }
       cursor = page.cursor ?? undefined;
     } while (cursor !== undefined);
@@ -361,11 +421,20 @@ export function createClient(options: ClaimcardClientOptions): ClaimcardClient {
     return read(OEmbed, "OEmbed", call, answer);
   }
 
-  async function putClaim(claim: Claim, opts: { ifMatch?: string; ifNoneMatch?: "*" } & RequestOptions = {}): Promise<PutClaimResult> {
+  async function putClaim(
+    claim: Claim,
+    opts: { ifMatch?: string; ifNoneMatch?: "*" } & RequestOptions = {},
+  ): Promise<PutClaimResult> {
     const headers: Record<string, string> = {};
     if (opts.ifMatch !== undefined) headers["If-Match"] = opts.ifMatch;
     if (opts.ifNoneMatch !== undefined) headers["If-None-Match"] = opts.ifNoneMatch;
-    const call: Call = { method: "PUT", path: `/v1/claims/${encodeURIComponent(claim.id)}`, headers, json: claim, admin: true };
+    const call: Call = {
+      method: "PUT",
+      path: `/v1/claims/${encodeURIComponent(claim.id)}`,
+      headers,
+      json: claim,
+      admin: true,
+    };
     const answer = await send(call, opts.signal);
     const { status } = answer.res;
     if (status !== 200 && status !== 201) throw failure(call, answer);
@@ -373,7 +442,12 @@ export function createClient(options: ClaimcardClientOptions): ClaimcardClient {
   }
 
   async function deleteClaim(id: string, opts: { ifMatch: string } & RequestOptions): Promise<void> {
-    const call: Call = { method: "DELETE", path: `/v1/claims/${encodeURIComponent(id)}`, headers: { "If-Match": opts.ifMatch }, admin: true };
+    const call: Call = {
+      method: "DELETE",
+      path: `/v1/claims/${encodeURIComponent(id)}`,
+      headers: { "If-Match": opts.ifMatch },
+      admin: true,
+    };
     const answer = await send(call, opts.signal);
     if (answer.res.status !== 204 && answer.res.status !== 200) throw failure(call, answer);
   }
@@ -389,15 +463,18 @@ function normalizeBaseUrl(baseUrl: string): string {
   } catch {
     throw new TypeError(`claimcard: baseUrl must be an absolute http(s) URL (got ${JSON.stringify(baseUrl)})`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new TypeError(`claimcard: baseUrl must be an http(s) URL (got ${JSON.stringify(baseUrl)})`);
-  if (url.search || url.hash) throw new TypeError(`claimcard: baseUrl must not have a query or a fragment (got ${JSON.stringify(baseUrl)})`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new TypeError(`claimcard: baseUrl must be an http(s) URL (got ${JSON.stringify(baseUrl)})`);
+  if (url.search || url.hash)
+    throw new TypeError(`claimcard: baseUrl must not have a query or a fragment (got ${JSON.stringify(baseUrl)})`);
   return (url.origin + url.pathname).replace(/\/+$/, "");
 }
 
 /** `?a=1&b=2` from the defined values of `query`, or "". */
 function queryString(query: Call["query"]): string {
   const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null) params.set(name, String(value));
+  for (const [name, value] of Object.entries(query ?? {}))
+    if (value !== undefined && value !== null) params.set(name, String(value));
   const s = params.toString();
   return s ? `?${s}` : "";
 }
@@ -420,7 +497,11 @@ function failure(call: Call, { res, text }: Answer): ClaimcardError {
     status: res.status,
     detail: text.trim() ? snippet(text) : `${call.method} ${call.path} answered ${res.status} with no body.`,
   };
-  return new ClaimcardError("problem", `${call.method} ${call.path}: ${res.status} ${problem.title}: ${problem.detail}`, { status: res.status, problem });
+  return new ClaimcardError(
+    "problem",
+    `${call.method} ${call.path}: ${res.status} ${problem.title}: ${problem.detail}`,
+    { status: res.status, problem },
+  );
 }
 
 /** The start of a body, on one line, for messages. */

@@ -36,7 +36,10 @@ export function freePort(): Promise<number> {
  * await fetch(`${server.url}/healthz`);
  * await server.stop();
  */
-export async function startLocalServer({ adminToken = "local-admin-token-abcdefghijklmnop", timeoutMs = 120_000 } = {}): Promise<LocalServer> {
+export async function startLocalServer({
+  adminToken = "local-admin-token-abcdefghijklmnop",
+  timeoutMs = 120_000,
+} = {}): Promise<LocalServer> {
   const port = await freePort();
   await mkdir(".wrangler", { recursive: true });
   const state = await mkdtemp(".wrangler/local-state-");

@@ -38,6 +38,10 @@ export function wrangler(args: string[], options: { echo?: boolean } = {}): Prom
     });
     child.stderr.on("data", (d: Buffer) => (err += d));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(out) : reject(new Error(`wrangler ${args.slice(0, 3).join(" ")} failed (${code}):\n${err || out}`))));
+    child.on("close", (code) =>
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`wrangler ${args.slice(0, 3).join(" ")} failed (${code}):\n${err || out}`)),
+    );
   });
 }

@@ -7,8 +7,15 @@
  */
 import * as v from "valibot";
 import {
-  HttpUrl, IsoDate, LangCode, Localized, Slug, Text, UI_LANGS,
-  nonEmptyArray, unknownOrWrongType,
+  HttpUrl,
+  IsoDate,
+  LangCode,
+  Localized,
+  nonEmptyArray,
+  Slug,
+  Text,
+  UI_LANGS,
+  unknownOrWrongType,
 } from "./primitives.ts";
 
 /** What kind of actor an entity is. */
@@ -125,7 +132,10 @@ export const Quote = v.pipe(
     {
       text: Text,
       lang: LangCode,
-      translation: v.strictObject({ fr: v.optional(Text), en: v.optional(Text) }, unknownOrWrongType("a { fr?, en? } object")),
+      translation: v.strictObject(
+        { fr: v.optional(Text), en: v.optional(Text) },
+        unknownOrWrongType("a { fr?, en? } object"),
+      ),
     },
     unknownOrWrongType("a quote object"),
   ),
@@ -189,9 +199,11 @@ type QuotedShape = { quote?: Quote; sources: Source[] };
 function quoteIsCarried<T extends QuotedShape>({ dataset, addIssue }: v.RawCheckContext<T>): void {
   if (!dataset.typed) return;
   const s = dataset.value;
-  if (s.quote === undefined || s.sources.some((src) => src.check.result === "confirmed" && src.check.quote === true)) return;
+  if (s.quote === undefined || s.sources.some((src) => src.check.result === "confirmed" && src.check.quote === true))
+    return;
   addIssue({
-    message: 'has no source that carries it: mark the confirmed source whose copy carries the quote word for word with "check": { "quote": true }',
+    message:
+      'has no source that carries it: mark the confirmed source whose copy carries the quote word for word with "check": { "quote": true }',
     path: pathOf(s, "quote"),
   });
 }
@@ -258,7 +270,10 @@ export type Status = (typeof STATUSES)[number];
 const recordEntries = {
   id: Slug,
   version: v.pipe(v.number("must be a number"), v.integer("must be an integer"), v.minValue(1, "must be at least 1")),
-  updatedAt: v.pipe(v.string("must be a string"), v.isoTimestamp("must be an ISO timestamp such as 2026-11-23T00:00:00Z")),
+  updatedAt: v.pipe(
+    v.string("must be a string"),
+    v.isoTimestamp("must be an ISO timestamp such as 2026-11-23T00:00:00Z"),
+  ),
   status: v.picklist(STATUSES, `must be one of ${STATUSES.join(", ")}`),
   incident: v.strictObject(
     {
@@ -272,14 +287,25 @@ const recordEntries = {
   ),
   accused: nonEmptyArray(Slug, "name at least one accused entity"),
   accusations: nonEmptyArray(Accusation, "list at least one accusation"),
-  denials: v.optional(nonEmptyArray(Statement, 'list at least one denial, or drop "denials" and set "noDenialOnRecord"')),
+  denials: v.optional(
+    nonEmptyArray(Statement, 'list at least one denial, or drop "denials" and set "noDenialOnRecord"'),
+  ),
   noDenialOnRecord: v.optional(v.strictObject({ asOf: IsoDate }, unknownOrWrongType("a { asOf } object"))),
   consequences: v.optional(v.array(Consequence, "must be a list")),
   corrections: v.optional(
-    v.array(v.strictObject({ text: Localized, sources: nonEmptyArray(Source, "list at least one source") }, unknownOrWrongType("a correction object")), "must be a list"),
+    v.array(
+      v.strictObject(
+        { text: Localized, sources: nonEmptyArray(Source, "list at least one source") },
+        unknownOrWrongType("a correction object"),
+      ),
+      "must be a list",
+    ),
   ),
   topics: nonEmptyArray(Slug, "list at least one topic"),
-  keywords: v.strictObject({ fr: v.array(Text, "must be a list"), en: v.array(Text, "must be a list") }, unknownOrWrongType("a { fr, en } object")),
+  keywords: v.strictObject(
+    { fr: v.array(Text, "must be a list"), en: v.array(Text, "must be a list") },
+    unknownOrWrongType("a { fr, en } object"),
+  ),
   urls: v.array(HttpUrl, "must be a list"),
   related: v.optional(v.array(Slug, "must be a list")),
 };
@@ -292,10 +318,19 @@ function denialsOrExplicitNone<T extends RecordShape>({ dataset, addIssue }: v.R
   const { denials, noDenialOnRecord } = dataset.value;
   if ((denials === undefined) === (noDenialOnRecord === undefined)) {
     addIssue({
-      message: denials === undefined
-        ? 'is missing: list the denials, or set "noDenialOnRecord": { "asOf": "YYYY-MM-DD" } when there is none'
-        : 'conflicts with "noDenialOnRecord": keep one of them',
-      path: [{ type: "object", origin: "value", input: dataset.value as unknown as Record<string, unknown>, key: "denials", value: denials }],
+      message:
+        denials === undefined
+          ? 'is missing: list the denials, or set "noDenialOnRecord": { "asOf": "YYYY-MM-DD" } when there is none'
+          : 'conflicts with "noDenialOnRecord": keep one of them',
+      path: [
+        {
+          type: "object",
+          origin: "value",
+          input: dataset.value as unknown as Record<string, unknown>,
+          key: "denials",
+          value: denials,
+        },
+      ],
     });
   }
 }
@@ -311,12 +346,20 @@ function accusedAsStated<T extends AccusedShape>({ dataset, addIssue }: v.RawChe
   const record = dataset.value;
   const stated = new Set(record.accusations.flatMap((a) => a.accuses));
   record.accused.forEach((id, i) => {
-    if (!stated.has(id)) addIssue({ message: `"${id}" is accused by no statement: list it in an accusation's "accuses", or remove it`, path: pathOf(record, "accused", i) });
+    if (!stated.has(id))
+      addIssue({
+        message: `"${id}" is accused by no statement: list it in an accusation's "accuses", or remove it`,
+        path: pathOf(record, "accused", i),
+      });
   });
   const listed = new Set(record.accused);
   record.accusations.forEach((a, i) => {
     a.accuses.forEach((id, j) => {
-      if (!listed.has(id)) addIssue({ message: `names "${id}", which the record's "accused" does not list`, path: pathOf(record, "accusations", i, "accuses", j) });
+      if (!listed.has(id))
+        addIssue({
+          message: `names "${id}", which the record's "accused" does not list`,
+          path: pathOf(record, "accusations", i, "accuses", j),
+        });
     });
   });
 }
@@ -326,7 +369,8 @@ function accusedAsStated<T extends AccusedShape>({ dataset, addIssue }: v.RawChe
  * "proves") or the other's as doubtful ("so-called", "claims"). Summaries and titles use the
  * same neutral verbs for both sides ("says", "states"); quotes keep their own words.
  */
-export const VERDICT_WORDS = /\b(r[ée]v[éeè]l\w*|reveal\w*|prouv\w*|prove[sdn]?|proving|d[ée]masqu\w*|unmask\w*|expos(?:e|es|ed|ing)|so-called|soi-disant|pr[ée]tend\w*|pr[ée]tendu\w*|purported\w*|alleged(?:ly)?|supposedly|admi(?:t|ts|tted)|avou\w*|pr[ée]sent\w* comme|presents? (?:it |them |this )?as|claim(?:s|ed)?)\b/iu;
+export const VERDICT_WORDS =
+  /\b(r[ée]v[éeè]l\w*|reveal\w*|prouv\w*|prove[sdn]?|proving|d[ée]masqu\w*|unmask\w*|expos(?:e|es|ed|ing)|so-called|soi-disant|pr[ée]tend\w*|pr[ée]tendu\w*|purported\w*|alleged(?:ly)?|supposedly|admi(?:t|ts|tted)|avou\w*|pr[ée]sent\w* comme|presents? (?:it |them |this )?as|claim(?:s|ed)?)\b/iu;
 
 type WordingShape = {
   incident: { title: Localized; summary: Localized };
@@ -349,7 +393,11 @@ function neutralWording<T extends WordingShape>({ dataset, addIssue }: v.RawChec
   for (const [text, path] of texts) {
     for (const lang of UI_LANGS) {
       const m = VERDICT_WORDS.exec(text[lang]);
-      if (m) addIssue({ message: `takes a side with "${m[0]}": use the same neutral verbs for both sides ("says", "states")`, path: pathOf(record, ...path, lang) });
+      if (m)
+        addIssue({
+          message: `takes a side with "${m[0]}": use the same neutral verbs for both sides ("says", "states")`,
+          path: pathOf(record, ...path, lang),
+        });
     }
   }
 }
@@ -365,12 +413,19 @@ const ClaimFileObject = v.strictObject(recordEntries, unknownOrWrongType("a clai
 const entitiesEntry = { entities: nonEmptyArray(Entity, "include every entity the record mentions") };
 const ClaimObject = v.strictObject({ ...recordEntries, ...entitiesEntry }, unknownOrWrongType("a claim record object"));
 const ClaimInputObject = v.strictObject(
-  { ...recordEntries, ...entitiesEntry, version: v.optional(recordEntries.version), updatedAt: v.optional(recordEntries.updatedAt) },
+  {
+    ...recordEntries,
+    ...entitiesEntry,
+    version: v.optional(recordEntries.version),
+    updatedAt: v.optional(recordEntries.updatedAt),
+  },
   unknownOrWrongType("a claim record object"),
 );
 
 /** Entities are listed once each, and every entity the record names is listed. */
-function entitiesResolve<T extends Omit<v.InferOutput<typeof ClaimFileObject>, "version" | "updatedAt"> & { entities: Entity[] }>({ dataset, addIssue }: v.RawCheckContext<T>): void {
+function entitiesResolve<
+  T extends Omit<v.InferOutput<typeof ClaimFileObject>, "version" | "updatedAt"> & { entities: Entity[] },
+>({ dataset, addIssue }: v.RawCheckContext<T>): void {
   if (!dataset.typed) return;
   const claim = dataset.value;
   const known = new Set<string>();
@@ -421,7 +476,9 @@ export const ClaimInput = v.pipe(
 export type ClaimInput = v.InferOutput<typeof ClaimInput>;
 
 /** Every entity reference in a record, with the path of the field that holds it. */
-export function* entityRefs(claim: Pick<ClaimFile, "accused" | "accusations" | "denials" | "consequences">): Generator<[Array<string | number>, { id: string }]> {
+export function* entityRefs(
+  claim: Pick<ClaimFile, "accused" | "accusations" | "denials" | "consequences">,
+): Generator<[Array<string | number>, { id: string }]> {
   for (const [i, id] of claim.accused.entries()) yield [["accused", i], { id }];
   for (const [i, a] of claim.accusations.entries()) {
     for (const [j, id] of a.accuses.entries()) yield [["accusations", i, "accuses", j], { id }];
@@ -441,7 +498,8 @@ export function* entityRefs(claim: Pick<ClaimFile, "accused" | "accusations" | "
 export function withAncestors(ids: Iterable<string>, byId: ReadonlyMap<string, Entity>): Entity[] {
   const out = new Map<string, Entity>();
   for (const id of ids) {
-    for (let e = byId.get(id); e && !out.has(e.id); e = e.parent === undefined ? undefined : byId.get(e.parent)) out.set(e.id, e);
+    for (let e = byId.get(id); e && !out.has(e.id); e = e.parent === undefined ? undefined : byId.get(e.parent))
+      out.set(e.id, e);
   }
   return [...out.values()];
 }
@@ -450,7 +508,13 @@ export function withAncestors(ids: Iterable<string>, byId: ReadonlyMap<string, E
 function pathOf(input: unknown, ...keys: Array<string | number>): [v.IssuePathItem, ...v.IssuePathItem[]] {
   let value = input as Record<string | number, unknown>;
   const items = keys.map((key) => {
-    const item = { type: typeof key === "number" ? "array" : "object", origin: "value", input: value, key, value: value?.[key] } as v.IssuePathItem;
+    const item = {
+      type: typeof key === "number" ? "array" : "object",
+      origin: "value",
+      input: value,
+      key,
+      value: value?.[key],
+    } as v.IssuePathItem;
     value = value?.[key] as Record<string | number, unknown>;
     return item;
   });
@@ -473,7 +537,8 @@ export const EntityRegistry = v.pipe(
     dataset.value.forEach((e, i) => {
       if (seen.has(e.id)) addIssue({ message: `repeats entity id "${e.id}"`, path: pathOf(dataset.value, i, "id") });
       seen.add(e.id);
-      if (e.parent !== undefined && !ids.has(e.parent)) addIssue({ message: `names unknown parent "${e.parent}"`, path: pathOf(dataset.value, i, "parent") });
+      if (e.parent !== undefined && !ids.has(e.parent))
+        addIssue({ message: `names unknown parent "${e.parent}"`, path: pathOf(dataset.value, i, "parent") });
     });
   }),
 );

@@ -8,7 +8,7 @@
  * @module
  */
 import type * as v from "valibot";
-import { Claim, ClaimFile, Entity, EntityRegistry, entityRefs, withAncestors } from "./claim.ts";
+import { Claim, ClaimFile, type Entity, EntityRegistry, entityRefs, withAncestors } from "./claim.ts";
 import { check } from "./issues.ts";
 
 /** One authored file: where it came from and its parsed JSON. */
@@ -58,7 +58,11 @@ export function checkDataset(registry: DatasetFile, files: readonly DatasetFile[
       errors.push(`${file.path}: ${formatPath(field)}: names unknown entity "${ref.id}" (add it to ${registry.path})`);
     }
     if (unknown.length) continue;
-    const claim = checked(Claim, { path: file.path, json: { ...authored, entities: mentioned(authored, byId) } }, errors);
+    const claim = checked(
+      Claim,
+      { path: file.path, json: { ...authored, entities: mentioned(authored, byId) } },
+      errors,
+    );
     if (claim) claims.push(claim);
   }
 
@@ -68,7 +72,10 @@ export function checkDataset(registry: DatasetFile, files: readonly DatasetFile[
       const other = byClaimId.get(id);
       if (!other) errors.push(`${seen.get(claim.id)}: related[${i}]: names unknown claim "${id}"`);
       else if (id === claim.id) errors.push(`${seen.get(claim.id)}: related[${i}]: names the record itself`);
-      else if (!(other.related ?? []).includes(claim.id)) errors.push(`${seen.get(claim.id)}: related[${i}]: "${id}" does not link back: add "${claim.id}" to its related`);
+      else if (!(other.related ?? []).includes(claim.id))
+        errors.push(
+          `${seen.get(claim.id)}: related[${i}]: "${id}" does not link back: add "${claim.id}" to its related`,
+        );
     }
   }
   return { claims, entities: entities ?? [], errors };
@@ -82,10 +89,17 @@ export function checkDataset(registry: DatasetFile, files: readonly DatasetFile[
  * mentioned(authored, new Map(registry.map((e) => [e.id, e])));
  */
 export function mentioned(claim: ClaimFile, byId: ReadonlyMap<string, Entity>): Entity[] {
-  return withAncestors([...entityRefs(claim)].map(([, ref]) => ref.id), byId);
+  return withAncestors(
+    [...entityRefs(claim)].map(([, ref]) => ref.id),
+    byId,
+  );
 }
 
-function checked<S extends v.GenericSchema>(schema: S, file: DatasetFile, errors: string[]): v.InferOutput<S> | undefined {
+function checked<S extends v.GenericSchema>(
+  schema: S,
+  file: DatasetFile,
+  errors: string[],
+): v.InferOutput<S> | undefined {
   const r = check(schema, file.json);
   if (r.ok) return r.value;
   errors.push(...r.errors.map((e) => `${file.path}: ${e}`));

@@ -8,8 +8,9 @@
  *
  * @module
  */
-export * from "./primitives.ts";
-export * from "./claim.ts";
-export * from "./issues.ts";
+
 export * from "./api.ts";
+export * from "./claim.ts";
 export * from "./dataset.ts";
+export * from "./issues.ts";
+export * from "./primitives.ts";

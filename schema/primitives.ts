@@ -5,12 +5,10 @@
  * @module
  */
 import * as v from "valibot";
-import { UI_LANGS } from "../shared/constants.ts";
 import { isHttpUrl } from "../shared/http-url.ts";
 
-export { isHttpUrl };
-
 export { UI_LANGS, type UiLang } from "../shared/constants.ts";
+export { isHttpUrl };
 
 /**
  * A stable, URL-safe identifier: lowercase words joined by hyphens.
@@ -22,7 +20,10 @@ export { UI_LANGS, type UiLang } from "../shared/constants.ts";
 export const Slug = v.pipe(
   v.string("must be a string"),
   v.maxLength(64, "must be at most 64 characters"),
-  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, (issue) => `must be a slug of lowercase letters, digits and single hyphens (got ${JSON.stringify(issue.input)})`),
+  v.regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    (issue) => `must be a slug of lowercase letters, digits and single hyphens (got ${JSON.stringify(issue.input)})`,
+  ),
 );
 
 /**
@@ -65,7 +66,10 @@ const DATE_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
  */
 export const IsoDate = v.pipe(
   v.string("must be a string"),
-  v.check(isPartialIsoDate, (issue) => `must be a real date as YYYY, YYYY-MM or YYYY-MM-DD (got ${JSON.stringify(issue.input)})`),
+  v.check(
+    isPartialIsoDate,
+    (issue) => `must be a real date as YYYY, YYYY-MM or YYYY-MM-DD (got ${JSON.stringify(issue.input)})`,
+  ),
 );
 
 /**
@@ -96,7 +100,10 @@ export function isPartialIsoDate(value: string): boolean {
  */
 export const LangCode = v.pipe(
   v.string("must be a string"),
-  v.regex(/^[a-z]{2,3}$/, (issue) => `must be an ISO 639 language code such as "fr" or "en" (got ${JSON.stringify(issue.input)})`),
+  v.regex(
+    /^[a-z]{2,3}$/,
+    (issue) => `must be an ISO 639 language code such as "fr" or "en" (got ${JSON.stringify(issue.input)})`,
+  ),
 );
 
 /**

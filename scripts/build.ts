@@ -6,9 +6,10 @@
  *
  * @module
  */
-import { build, transform, type Plugin } from "esbuild";
+
 import { readFile, writeFile } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
+import { build, type Plugin, transform } from "esbuild";
 
 /** The widget budget (docs/design.md, Budgets): 12 KB gzip, Lit included. */
 export const WIDGET_BUDGET_GZIP = 12 * 1024;
@@ -53,7 +54,9 @@ await build({
 
 const bytes = await readFile(OUT);
 const gz = gzipSync(bytes, { level: 9 }).length;
-console.log(`build: ${OUT} ${(bytes.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(2)} KB gzip (budget ${WIDGET_BUDGET_GZIP / 1024} KB)`);
+console.log(
+  `build: ${OUT} ${(bytes.length / 1024).toFixed(1)} KB, ${(gz / 1024).toFixed(2)} KB gzip (budget ${WIDGET_BUDGET_GZIP / 1024} KB)`,
+);
 if (gz > WIDGET_BUDGET_GZIP) {
   console.error("build: widget.js is over its gzip budget");
   process.exit(1);

@@ -12,10 +12,10 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { buildEntries, type KvEntry } from "../worker/store/entries.ts";
-import { CATALOG_KEY, CLAIM_PREFIX, MATCH_KEY, META_KEY, URL_PREFIX } from "../worker/store/keys.ts";
 import { readDataset } from "../lib/dataset.ts";
 import { wrangler } from "../lib/wrangler.ts";
+import { buildEntries, type KvEntry } from "../worker/store/entries.ts";
+import { CATALOG_KEY, CLAIM_PREFIX, MATCH_KEY, META_KEY, URL_PREFIX } from "../worker/store/keys.ts";
 
 /** wrangler bulk operations take at most 10,000 pairs per call. */
 const BATCH = 10_000;
@@ -39,7 +39,14 @@ await mkdir(work, { recursive: true });
 
 /** The shape `wrangler kv bulk put` reads: binary values base64-encoded. */
 const bulk = (e: KvEntry) =>
-  typeof e.value === "string" ? e : { key: e.key, value: Buffer.from(e.value).toString("base64"), base64: true, ...(e.metadata ? { metadata: e.metadata } : {}) };
+  typeof e.value === "string"
+    ? e
+    : {
+        key: e.key,
+        value: Buffer.from(e.value).toString("base64"),
+        base64: true,
+        ...(e.metadata ? { metadata: e.metadata } : {}),
+      };
 
 /** Bulk-puts entries, 10,000 at a time. */
 async function put(list: KvEntry[], name: string): Promise<void> {
@@ -52,17 +59,32 @@ async function put(list: KvEntry[], name: string): Promise<void> {
 
 // Everything but meta:dataset first; meta:dataset (with this load's id) only once the
 // stale keys are gone, since it tells the writer that a complete load is there to import.
-await put(entries.filter((e) => e.key !== META_KEY), "kv");
+await put(
+  entries.filter((e) => e.key !== META_KEY),
+  "kv",
+);
 
-const ours = (key: string) => key.startsWith(CLAIM_PREFIX) || key.startsWith(URL_PREFIX) || key === CATALOG_KEY || key === MATCH_KEY || key === META_KEY;
+const ours = (key: string) =>
+  key.startsWith(CLAIM_PREFIX) ||
+  key.startsWith(URL_PREFIX) ||
+  key === CATALOG_KEY ||
+  key === MATCH_KEY ||
+  key === META_KEY;
 const wanted = new Set(entries.map((e: KvEntry) => e.key));
-const listed = JSON.parse(await wrangler(["kv", "key", "list", "--binding", "KV", ...where])) as Array<{ name: string }>;
+const listed = JSON.parse(await wrangler(["kv", "key", "list", "--binding", "KV", ...where])) as Array<{
+  name: string;
+}>;
 const stale = listed.map((k) => k.name).filter((k) => ours(k) && !wanted.has(k));
 for (let i = 0; i < stale.length; i += BATCH) {
   const file = join(work, `stale-${i / BATCH}.json`);
   await writeFile(file, JSON.stringify(stale.slice(i, i + BATCH)));
   await wrangler(["kv", "bulk", "delete", file, "--binding", "KV", ...where, "--force"]);
 }
-await put(entries.filter((e) => e.key === META_KEY), "meta");
+await put(
+  entries.filter((e) => e.key === META_KEY),
+  "meta",
+);
 
-console.log(`data:load: ${claims.length} claims, ${entries.length} KV entries written ${remote ? "to the remote namespace" : `to local KV (${state ?? ".wrangler/state"})`}${stale.length ? `, ${stale.length} stale deleted` : ""}`);
+console.log(
+  `data:load: ${claims.length} claims, ${entries.length} KV entries written ${remote ? "to the remote namespace" : `to local KV (${state ?? ".wrangler/state"})`}${stale.length ? `, ${stale.length} stale deleted` : ""}`,
+);

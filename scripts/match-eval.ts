@@ -9,21 +9,25 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArticle, score } from "../lib/articles.ts";
+import { readDataset } from "../lib/dataset.ts";
 import { buildMatchIndex } from "../worker/match/index.ts";
 import { matchArticle } from "../worker/match/match.ts";
-import { readDataset } from "../lib/dataset.ts";
 
 const DIR = process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "tests/fixtures/articles";
 const { claims, errors } = await readDataset("data");
 if (errors.length) throw new Error(errors.join("\n"));
 const index = buildMatchIndex(claims, "eval");
 const articles = await Promise.all(
-  (await readdir(DIR)).filter((f) => f.endsWith(".txt")).sort().map(async (f) => parseArticle(f.replace(/\.txt$/, ""), await readFile(join(DIR, f), "utf8"))),
+  (await readdir(DIR))
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map(async (f) => parseArticle(f.replace(/\.txt$/, ""), await readFile(join(DIR, f), "utf8"))),
 );
 const verbose = process.argv.includes("--verbose");
 const result = score(articles, (a) => {
   const found = matchArticle(index, a, 10);
-  if (verbose) for (const f of found) console.log(`    ${a.name} → ${f.id} ${f.score} «${f.anchor?.exact.slice(0, 80)}»`);
+  if (verbose)
+    for (const f of found) console.log(`    ${a.name} → ${f.id} ${f.score} «${f.anchor?.exact.slice(0, 80)}»`);
   return found.map((f) => f.id);
 });
 for (const { article, got } of result.rows) {
@@ -31,7 +35,11 @@ for (const { article, got } of result.rows) {
   const wrong = got.filter((id) => !ok.has(id));
   const missed = article.expect.filter((id) => !got.includes(id));
   const mark = wrong.length || missed.length ? "✗" : "✓";
-  console.log(`${mark} ${article.name.padEnd(34)} ${article.lang} got [${got.join(", ")}]${missed.length ? ` missed [${missed.join(", ")}]` : ""}${wrong.length ? ` wrong [${wrong.join(", ")}]` : ""}`);
+  console.log(
+    `${mark} ${article.name.padEnd(34)} ${article.lang} got [${got.join(", ")}]${missed.length ? ` missed [${missed.join(", ")}]` : ""}${wrong.length ? ` wrong [${wrong.join(", ")}]` : ""}`,
+  );
 }
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-console.log(`\n${articles.length} articles (${result.negatives} off-topic): precision ${pct(result.precision)}, recall ${pct(result.recall)}; ${result.falsePositives} false positive(s), ${result.falseNegatives} miss(es), ${result.negativesWithMatches} off-topic article(s) with a match`);
+console.log(
+  `\n${articles.length} articles (${result.negatives} off-topic): precision ${pct(result.precision)}, recall ${pct(result.recall)}; ${result.falsePositives} false positive(s), ${result.falseNegatives} miss(es), ${result.negativesWithMatches} off-topic article(s) with a match`,
+);

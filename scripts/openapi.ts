@@ -12,5 +12,8 @@ import { openApiDocument } from "../worker/openapi/document.ts";
 const OUT = "public/openapi.json";
 const doc = await openApiDocument(app as never, "http://127.0.0.1:8787");
 await writeFile(OUT, `${JSON.stringify(doc, null, 2)}\n`);
-const operations = Object.values(doc.paths as Record<string, object>).reduce((n, item) => n + Object.keys(item).length, 0);
+const operations = Object.values(doc.paths as Record<string, object>).reduce(
+  (n, item) => n + Object.keys(item).length,
+  0,
+);
 console.log(`build: ${OUT} (${operations} operations)`);

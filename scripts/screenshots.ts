@@ -16,7 +16,16 @@ await mkdir(OUT, { recursive: true });
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 
 interface Shot {
@@ -32,13 +41,31 @@ const shots: Shot[] = [
   { name: "card-fr-light", lang: "fr", scheme: "light", width: 460, claim: "dnc-hack-2016" },
   { name: "card-en-light", lang: "en", scheme: "light", width: 460, claim: "trump-campaign-iran-2024" },
   { name: "card-fr-dark", lang: "fr", scheme: "dark", width: 460, claim: "gru-opcw-wada-2018" },
-  { name: "card-en-dark-timeline", lang: "en", scheme: "dark", width: 460, claim: "gru-indictment-2018", expanded: true },
-  { name: "card-fr-timeline", lang: "fr", scheme: "light", width: 460, claim: "ukraine-ministries-2022", expanded: true },
+  {
+    name: "card-en-dark-timeline",
+    lang: "en",
+    scheme: "dark",
+    width: 460,
+    claim: "gru-indictment-2018",
+    expanded: true,
+  },
+  {
+    name: "card-fr-timeline",
+    lang: "fr",
+    scheme: "light",
+    width: 460,
+    claim: "ukraine-ministries-2022",
+    expanded: true,
+  },
   { name: "card-narrow-280", lang: "fr", scheme: "light", width: 312, claim: "russia-election-interference-2016" },
 ];
 
 for (const s of shots) {
-  const page = await browser.newPage({ viewport: { width: s.width, height: 600 }, colorScheme: s.scheme, deviceScaleFactor: 2 });
+  const page = await browser.newPage({
+    viewport: { width: s.width, height: 600 },
+    colorScheme: s.scheme,
+    deviceScaleFactor: 2,
+  });
   const bg = s.scheme === "dark" ? "#0d1117" : "#f6f8fa";
   await page.goto(`${base}/`);
   await page.setContent(`<!doctype html><html lang="${s.lang}"><head><script type="module" src="${base}/widget.js"></script></head>

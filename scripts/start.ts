@@ -50,8 +50,19 @@ else if (!fromDevVars) {
 console.log(`start: serving on http://127.0.0.1:${port}/ (demo), /v1/… (API), /widget.js`);
 const dev = spawn(
   process.execPath,
-  [WRANGLER_BIN, "dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", "--log-level", process.env.WRANGLER_LOG_LEVEL ?? "warn",
-    ...(process.env.CLAIMCARD_STATE ? ["--persist-to", process.env.CLAIMCARD_STATE] : []), ...vars],
+  [
+    WRANGLER_BIN,
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--show-interactive-dev-session=false",
+    "--log-level",
+    process.env.WRANGLER_LOG_LEVEL ?? "warn",
+    ...(process.env.CLAIMCARD_STATE ? ["--persist-to", process.env.CLAIMCARD_STATE] : []),
+    ...vars,
+  ],
   { stdio: "inherit", env: { ...process.env, ...QUIET_ENV } },
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => dev.kill(signal));

@@ -8,7 +8,7 @@
  */
 import type { Claim, Consequence, Entity, Source, Statement, UiLang } from "../schema/index.ts";
 import { isHttpUrl } from "./http-url.ts";
-import { STRINGS, formatDate } from "./i18n.ts";
+import { formatDate, STRINGS } from "./i18n.ts";
 
 /** One dated step of the timeline. */
 export type TimelineEvent =
@@ -144,9 +144,20 @@ export function timelineFacts(c: Claim, lang: UiLang): EventFacts[] {
       date: { iso: e.date, text: formatDate(e.date, lang) },
       who: entityName(c, e.by, lang),
       speaker: s?.speaker ? `, ${s.speaker.name} (${s.speaker.role[lang]})` : "",
-      tag: e.kind === "consequence" ? t.consequence[e.item.kind] : `${e.kind === "accusation" ? t.accuses : t.denies} · ${t.basis[e.item.basis] ?? e.item.basis}`,
+      tag:
+        e.kind === "consequence"
+          ? t.consequence[e.item.kind]
+          : `${e.kind === "accusation" ? t.accuses : t.denies} · ${t.basis[e.item.basis] ?? e.item.basis}`,
       summary: e.item.summary[lang],
-      ...(q ? { quote: { text: q.lang === "fr" ? `« ${q.text} »` : `“${q.text}”`, lang: q.lang, ...(translation ? { translation: `${t.translation}${t.colon}${translation}` } : {}) } } : {}),
+      ...(q
+        ? {
+            quote: {
+              text: q.lang === "fr" ? `« ${q.text} »` : `“${q.text}”`,
+              lang: q.lang,
+              ...(translation ? { translation: `${t.translation}${t.colon}${translation}` } : {}),
+            },
+          }
+        : {}),
       sources: e.item.sources.map((src: Source) => {
         const href = safeHref(src.url);
         return { label: `${t.source}${t.colon}${src.publisher}`, ...(href ? { href } : {}) };

@@ -131,7 +131,8 @@ export function formatDate(date: string, lang: UiLang): string {
     const opts: Intl.DateTimeFormatOptions = { timeZone: "UTC", year: "numeric" };
     if (precision > 1) opts.month = "long";
     if (precision > 2) opts.day = "numeric";
-    FORMATS.set(key, (format = new Intl.DateTimeFormat(lang, opts)));
+    format = new Intl.DateTimeFormat(lang, opts);
+    FORMATS.set(key, format);
   }
   return format.format(new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1)));
 }

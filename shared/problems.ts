@@ -50,7 +50,9 @@ export type ProblemKind = keyof typeof PROBLEMS;
 export type ProblemStatus = (typeof PROBLEMS)[ProblemKind]["status"];
 
 /** The kinds that list the fields at fault. */
-export type ProblemKindWithErrors = { [K in ProblemKind]: (typeof PROBLEMS)[K]["errors"] extends true ? K : never }[ProblemKind];
+export type ProblemKindWithErrors = {
+  [K in ProblemKind]: (typeof PROBLEMS)[K]["errors"] extends true ? K : never;
+}[ProblemKind];
 
 /**
  * The `type` URI of a kind of problem.

@@ -36,7 +36,10 @@ export function apiBase(api?: string | null): string {
  * @example
  * const claim = await requestJson<Claim>(`${base}/v1/claims/x`, { timeout: 5000 });
  */
-export async function requestJson<T>(url: string, { timeout, signal, body }: { timeout: number; signal?: AbortSignal; body?: unknown }): Promise<T | null> {
+export async function requestJson<T>(
+  url: string,
+  { timeout, signal, body }: { timeout: number; signal?: AbortSignal; body?: unknown },
+): Promise<T | null> {
   // AbortSignal.any and .timeout are recent: one controller and a timer work everywhere.
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeout);
@@ -51,7 +54,10 @@ export async function requestJson<T>(url: string, { timeout, signal, body }: { t
 async function request<T>(url: string, body: unknown, signal: AbortSignal): Promise<T | null> {
   const res = await fetch(url, {
     method: body === undefined ? "GET" : "POST",
-    headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
+    headers:
+      body === undefined
+        ? { Accept: "application/json" }
+        : { Accept: "application/json", "Content-Type": "application/json" },
     body: body === undefined ? null : JSON.stringify(body),
     signal,
     credentials: "omit",
@@ -67,7 +73,11 @@ async function request<T>(url: string, body: unknown, signal: AbortSignal): Prom
  * @example
  * await fetchClaim(base, "dnc-hack-2016", { timeout: 5000 });
  */
-export function fetchClaim(base: string, id: string, opts: { timeout: number; signal?: AbortSignal }): Promise<Claim | null> {
+export function fetchClaim(
+  base: string,
+  id: string,
+  opts: { timeout: number; signal?: AbortSignal },
+): Promise<Claim | null> {
   return requestJson<Claim>(`${base}/v1/claims/${encodeURIComponent(id)}`, opts);
 }
 
@@ -77,6 +87,10 @@ export function fetchClaim(base: string, id: string, opts: { timeout: number; si
  * @example
  * const { matches } = await requestMatches(base, { text, lang: "fr" }, { timeout: 5000 });
  */
-export async function requestMatches(base: string, body: MatchRequest, opts: { timeout: number }): Promise<MatchResult> {
+export async function requestMatches(
+  base: string,
+  body: MatchRequest,
+  opts: { timeout: number },
+): Promise<MatchResult> {
   return (await requestJson<MatchResult>(`${base}/v1/match`, { ...opts, body })) ?? { matches: [] };
 }

@@ -36,7 +36,10 @@ const squash = (s: string) => s.replace(/\s+/g, " ").trim();
  */
 export async function autoEmbed(opts: AutoOptions = {}): Promise<ClaimCard[]> {
   try {
-    const root = (opts.selector && document.querySelector(opts.selector)) || document.querySelector("article") || document.querySelector("main");
+    const root =
+      (opts.selector && document.querySelector(opts.selector)) ||
+      document.querySelector("article") ||
+      document.querySelector("main");
     if (!root) return [];
     const text = articleText(root); // the API reads the first 30,000 characters
     if (text.length < 40) return [];
@@ -45,7 +48,12 @@ export async function autoEmbed(opts: AutoOptions = {}): Promise<ClaimCard[]> {
     const base = apiBase(opts.api);
     const { matches } = await requestMatches(
       base,
-      { text: text.slice(0, MATCH_MAX_CHARS), ...(title ? { title } : {}), ...(canonical || /^https?:/.test(location.href) ? { url: canonical || location.href } : {}), limit: opts.limit ?? MATCH_LIMIT.default },
+      {
+        text: text.slice(0, MATCH_MAX_CHARS),
+        ...(title ? { title } : {}),
+        ...(canonical || /^https?:/.test(location.href) ? { url: canonical || location.href } : {}),
+        limit: opts.limit ?? MATCH_LIMIT.default,
+      },
       { timeout: opts.timeout ?? MATCH_TIMEOUT_MS },
     );
     return matches.map((m) => place(root, m, base, opts.lang));
@@ -58,7 +66,10 @@ export async function autoEmbed(opts: AutoOptions = {}): Promise<ClaimCard[]> {
 function articleText(root: Element): string {
   const copy = root.cloneNode(true) as Element;
   for (const el of copy.querySelectorAll("claim-card, script, style, noscript, iframe, template")) el.remove();
-  return (copy.textContent ?? "").replace(/[ \t]+/g, " ").replace(/\n\s*\n+/g, "\n").trim();
+  return (copy.textContent ?? "")
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n\s*\n+/g, "\n")
+    .trim();
 }
 
 function place(root: Element, m: Match, base: string, lang?: string | null): ClaimCard {
@@ -97,7 +108,9 @@ function anchorBlock(root: Element, anchor: TextQuote | null): Element | null {
  */
 function belowTheFold(root: Element, block: Element | null): Element | null {
   const fold = window.innerHeight;
-  const blocks = [...root.querySelectorAll(BLOCKS)].filter((el) => !el.closest("claim-card") && !el.parentElement?.closest(BLOCKS));
+  const blocks = [...root.querySelectorAll(BLOCKS)].filter(
+    (el) => !el.closest("claim-card") && !el.parentElement?.closest(BLOCKS),
+  );
   const from = block ? blocks.findIndex((el) => el === block || el.contains(block) || block.contains(el)) : 0;
   for (const el of blocks.slice(Math.max(0, from))) if (el.getBoundingClientRect().top >= fold) return el;
   return null;
@@ -108,7 +121,12 @@ export function autoOptionsFromScript(scriptUrl: string): AutoOptions | null {
   for (const s of document.querySelectorAll<HTMLScriptElement>("script[data-auto]")) {
     if (s.src && new URL(s.src, document.baseURI).href === scriptUrl) {
       const limit = Number(s.dataset.limit);
-      return { selector: s.dataset.auto || null, api: s.dataset.api ?? null, lang: s.dataset.lang ?? null, ...(limit > 0 ? { limit: Math.min(limit, 10) } : {}) };
+      return {
+        selector: s.dataset.auto || null,
+        api: s.dataset.api ?? null,
+        lang: s.dataset.lang ?? null,
+        ...(limit > 0 ? { limit: Math.min(limit, 10) } : {}),
+      };
     }
   }
   return null;

@@ -4,15 +4,15 @@
  *
  * @module
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from "lit";
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit";
 import type { Claim, UiLang } from "../schema/index.ts";
+import { cardFacts, timelineFacts } from "../shared/card-model.ts";
 import { FETCH_TIMEOUT_MS } from "../shared/constants.ts";
+import { STRINGS, type Strings } from "../shared/i18n.ts";
+import { styles } from "../shared/styles.ts";
 import { apiBase, fetchClaim } from "./api.ts";
 import { autoEmbed } from "./auto.ts";
-import { cardFacts, timelineFacts } from "../shared/card-model.ts";
-import { STRINGS, type Strings } from "../shared/i18n.ts";
 import { uiLang } from "./lang.ts";
-import { styles } from "../shared/styles.ts";
 
 type LoadState = "idle" | "loading" | "ready" | "missing" | "error";
 
@@ -135,21 +135,28 @@ export class ClaimCard extends LitElement {
     this.#abort?.abort();
     if (this.data || !this.claim) return;
     if (this.eager || typeof IntersectionObserver === "undefined") return void this.#load();
-    this.#observer = new IntersectionObserver((entries) => {
-      if (!entries.some((e) => e.isIntersecting)) return;
-      this.#observer?.disconnect();
-      void this.#load();
-    }, { rootMargin: "400px" });
+    this.#observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.#observer?.disconnect();
+        void this.#load();
+      },
+      { rootMargin: "400px" },
+    );
     this.#observer.observe(this);
   }
 
   async #load(): Promise<void> {
     this.#abort?.abort();
-    const abort = (this.#abort = new AbortController());
+    const abort = new AbortController();
+    this.#abort = abort;
     this.state = "loading";
     try {
       const id = this.claim;
-      const claim = await fetchClaim(apiBase(this.api), id, { timeout: this.timeout > 0 ? this.timeout : FETCH_TIMEOUT_MS, signal: abort.signal });
+      const claim = await fetchClaim(apiBase(this.api), id, {
+        timeout: this.timeout > 0 ? this.timeout : FETCH_TIMEOUT_MS,
+        signal: abort.signal,
+      });
       if (abort.signal.aborted || id !== this.claim) return;
       this.data = claim ?? undefined;
       this.state = claim ? "ready" : "missing";
@@ -158,7 +165,13 @@ export class ClaimCard extends LitElement {
       this.state = "error";
     }
     await this.updateComplete;
-    this.dispatchEvent(new CustomEvent(this.state === "ready" ? "claimcard-load" : "claimcard-error", { bubbles: true, composed: true, detail: { id: this.claim } }));
+    this.dispatchEvent(
+      new CustomEvent(this.state === "ready" ? "claimcard-load" : "claimcard-error", {
+        bubbles: true,
+        composed: true,
+        detail: { id: this.claim },
+      }),
+    );
   }
 
   override render(): TemplateResult | typeof nothing {
@@ -174,7 +187,8 @@ export class ClaimCard extends LitElement {
         return note(t.error);
       }
     }
-    if (this.state === "error" || this.state === "missing") return note(this.state === "missing" ? t.notFound : t.error);
+    if (this.state === "error" || this.state === "missing")
+      return note(this.state === "missing" ? t.notFound : t.error);
     return html`<div part="card skeleton" aria-busy="true"><span class="sr">${t.loading}</span><i></i><i></i><i></i></div>`;
   }
 
@@ -192,15 +206,21 @@ export class ClaimCard extends LitElement {
     <a part="link" class="one" href=${record} target="_blank" rel="noopener">${t.record}</a>
   </div>
   <section id="timeline" part="timeline" aria-labelledby="tl" ?hidden=${!this.expanded}>
-    ${this.expanded ? html`<h3 id="tl">${t.timeline}</h3>
-    <ol>${timelineFacts(c, lang).map((e) => html`<li part="event ${e.kind}">
+    ${
+      this.expanded
+        ? html`<h3 id="tl">${t.timeline}</h3>
+    <ol>${timelineFacts(c, lang).map(
+      (e) => html`<li part="event ${e.kind}">
   <time datetime=${e.date.iso}>${e.date.text}</time>
   <p><strong>${e.who}</strong>${e.speaker} <span class="tag">${e.tag}</span></p>
   <p>${e.summary}</p>
   ${e.quote ? html`<blockquote part="quote" lang=${e.quote.lang}>${e.quote.text}</blockquote>${e.quote.translation ? html`<p part="translation">${e.quote.translation}</p>` : nothing}` : nothing}
   <ul part="sources">${e.sources.map((s) => html`<li>${s.href ? html`<a part="source" href=${s.href} target="_blank" rel="noopener noreferrer">${s.label}</a>` : s.label}</li>`)}</ul>
-</li>`)}</ol>
-    <p part="footer">${t.neutral}</p>` : nothing}
+</li>`,
+    )}</ol>
+    <p part="footer">${t.neutral}</p>`
+        : nothing
+    }
   </section>
   <p part="footer" class="one">${t.updated} <time datetime=${f.updated.iso}>${f.updated.text}</time></p>
 </article>`;

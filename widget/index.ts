@@ -12,10 +12,11 @@
  *
  * @module
  */
+
+import { EMBED_CLASS, RESIZE_MESSAGE } from "../shared/embed-protocol.ts";
 import { SCRIPT_ORIGIN } from "./api.ts";
 import { autoEmbed, autoOptionsFromScript } from "./auto.ts";
 import { ClaimCard } from "./claim-card.ts";
-import { EMBED_CLASS, RESIZE_MESSAGE } from "../shared/embed-protocol.ts";
 
 if (!customElements.get("claim-card")) customElements.define("claim-card", ClaimCard);
 
@@ -27,8 +28,9 @@ addEventListener("message", (e: MessageEvent) => {
   const d = e.data as { type?: unknown; height?: unknown } | null;
   if (d?.type !== RESIZE_MESSAGE || typeof d.height !== "number" || !(d.height > 0 && d.height < 10_000)) return;
   for (const f of document.querySelectorAll<HTMLIFrameElement>(`iframe.${EMBED_CLASS}`)) {
-    if (f.contentWindow === e.source && new URL(f.src, document.baseURI).origin === e.origin) f.height = String(Math.ceil(d.height));
+    if (f.contentWindow === e.source && new URL(f.src, document.baseURI).origin === e.origin)
+      f.height = String(Math.ceil(d.height));
   }
 });
 
-export { ClaimCard, autoEmbed, SCRIPT_ORIGIN };
+export { autoEmbed, ClaimCard, SCRIPT_ORIGIN };

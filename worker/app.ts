@@ -6,8 +6,10 @@
  */
 import { Hono } from "hono";
 import { methodNotAllowed } from "hono/method-not-allowed";
-import { publicCors } from "./middleware/cors.ts";
 import type { AppEnv } from "./env.ts";
+import { publicCors } from "./middleware/cors.ts";
+import { apiHeaders } from "./middleware/security.ts";
+import { withStore } from "./middleware/store.ts";
 import { problemResponse, toProblem } from "./problem.ts";
 import { admin } from "./routes/admin.ts";
 import { claimPageRoute } from "./routes/claim-page.ts";
@@ -19,8 +21,6 @@ import { match } from "./routes/match.ts";
 import { oembed } from "./routes/oembed.ts";
 import { openapi } from "./routes/openapi.ts";
 import { site } from "./routes/site.ts";
-import { apiHeaders } from "./middleware/security.ts";
-import { withStore } from "./middleware/store.ts";
 
 /**
  * @example
@@ -28,13 +28,15 @@ import { withStore } from "./middleware/store.ts";
  */
 export const app = new Hono<AppEnv>();
 
-app.use(methodNotAllowed({
-  app,
-  onMethodNotAllowed: (c, methods) =>
-    problemResponse("method-not-allowed", `${c.req.method} is not allowed here. Use ${methods.join(", ")}.`, {
-      headers: { Allow: methods.join(", ") },
-    }),
-}));
+app.use(
+  methodNotAllowed({
+    app,
+    onMethodNotAllowed: (c, methods) =>
+      problemResponse("method-not-allowed", `${c.req.method} is not allowed here. Use ${methods.join(", ")}.`, {
+        headers: { Allow: methods.join(", ") },
+      }),
+  }),
+);
 app.use(withStore);
 app.use("/v1/*", publicCors, apiHeaders);
 

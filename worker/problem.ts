@@ -10,9 +10,9 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import {
   PROBLEM_MEDIA_TYPE,
   PROBLEMS,
-  problemType,
   type ProblemKind,
   type ProblemKindWithErrors,
+  problemType,
 } from "../shared/problems.ts";
 import { StoreUnavailable } from "./store/store.ts";
 
@@ -45,7 +45,12 @@ export function problemResponse<K extends ProblemKind>(kind: K, detail: string, 
   const body: ProblemBody = { type: problemType(kind), title, status, detail, ...(errors ? { errors } : {}) };
   return new Response(JSON.stringify(body), {
     status,
-    headers: { "Content-Type": PROBLEM_MEDIA_TYPE, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...init?.headers },
+    headers: {
+      "Content-Type": PROBLEM_MEDIA_TYPE,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+      ...init?.headers,
+    },
   });
 }
 
@@ -59,7 +64,10 @@ export class Problem<K extends ProblemKind = ProblemKind> extends HTTPException 
   readonly kind: K;
 
   constructor(kind: K, detail: string, ...init: ProblemInit<K>) {
-    super(PROBLEMS[kind].status as ContentfulStatusCode, { message: detail, res: problemResponse(kind, detail, ...init) });
+    super(PROBLEMS[kind].status as ContentfulStatusCode, {
+      message: detail,
+      res: problemResponse(kind, detail, ...init),
+    });
     this.kind = kind;
   }
 }
@@ -92,12 +100,16 @@ export function toProblem(err: unknown): Response {
     const headers: Record<string, string> = {};
     const auth = res.headers.get("WWW-Authenticate");
     if (auth) headers["WWW-Authenticate"] = auth;
-    return problemResponse(kind as Exclude<ProblemKind, ProblemKindWithErrors>, err.message || PROBLEMS[kind].title, { headers });
+    return problemResponse(kind as Exclude<ProblemKind, ProblemKindWithErrors>, err.message || PROBLEMS[kind].title, {
+      headers,
+    });
   }
   const transient = err as { retryable?: unknown; overloaded?: unknown } | null;
   if (err instanceof StoreUnavailable || transient?.retryable === true || transient?.overloaded === true) {
     console.error(`claimcard: ${(err as Error).message}`, (err as Error).cause ?? "");
-    return problemResponse("unavailable", "The claim store could not be reached. Retry shortly.", { headers: { "Retry-After": "5" } });
+    return problemResponse("unavailable", "The claim store could not be reached. Retry shortly.", {
+      headers: { "Retry-After": "5" },
+    });
   }
   console.error("claimcard: unexpected error", err);
   return problemResponse("internal-error", "Something went wrong on our side; it has been logged.");

@@ -14,9 +14,24 @@ beforeAll(async () => {
 });
 
 /** A publisher's article page: the demo article's paragraphs, with `before` filler paragraphs first and `after` ones last. */
-function articlePage(path: string, { before = 0, after = 0, script = `<script type="module" src="${base}/widget.js" data-auto></script>`, extra = "" } = {}): string {
-  const filler = Array.from({ length: before }, (_, i) => `<p>Paragraphe d'introduction ${i + 1}, sans rapport avec les cyberattaques : la météo, le sport, la culture.</p>`).join("\n");
-  const tail = Array.from({ length: after }, (_, i) => `<p>Suite de l'article, paragraphe ${i + 1}, sur la coopération spatiale.</p>`).join("\n");
+function articlePage(
+  path: string,
+  {
+    before = 0,
+    after = 0,
+    script = `<script type="module" src="${base}/widget.js" data-auto></script>`,
+    extra = "",
+  } = {},
+): string {
+  const filler = Array.from(
+    { length: before },
+    (_, i) =>
+      `<p>Paragraphe d'introduction ${i + 1}, sans rapport avec les cyberattaques : la météo, le sport, la culture.</p>`,
+  ).join("\n");
+  const tail = Array.from(
+    { length: after },
+    (_, i) => `<p>Suite de l'article, paragraphe ${i + 1}, sur la coopération spatiale.</p>`,
+  ).join("\n");
   const body = `<h1>Malgré les cyberattaques, les USA ne réviseront pas leur coopération avec la Russie</h1>
 <article class="story">${filler}\n${demo.map((p) => `<p>${p}</p>`).join("\n")}\n${tail}</article>${extra}<footer><p>Pied de page du site</p></footer>`;
   return env.host.page(path, hostPage("fr", body, "", script).replace(`<script type="module" src=""></script>`, ""));
@@ -63,7 +78,9 @@ describe("auto mode", () => {
     await watchLayoutShifts(page);
     await page.goto(articlePage("/auto-onscreen.html", { after: 30 }));
     const cards = await autoCards(page);
-    const tops = await page.locator("claim-card[data-claimcard-auto]").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+    const tops = await page
+      .locator("claim-card[data-claimcard-auto]")
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
     for (const top of tops) expect(top).toBeGreaterThanOrEqual(900);
     for (const c of cards) expect(c.after).toMatch(/^Suite de l'article/);
     const { cls, shifts } = await layoutShifts(page);
@@ -84,7 +101,12 @@ describe("auto mode", () => {
 
   it("takes the article's selector from data-auto", async () => {
     const page = await env.browser.newPage();
-    await page.goto(articlePage("/auto-selector.html", { before: 40, script: `<script type="module" src="${base}/widget.js" data-auto=".story" data-limit="1"></script>` }));
+    await page.goto(
+      articlePage("/auto-selector.html", {
+        before: 40,
+        script: `<script type="module" src="${base}/widget.js" data-auto=".story" data-limit="1"></script>`,
+      }),
+    );
     const cards = await autoCards(page);
     expect(cards).toHaveLength(1);
     await page.close();
@@ -92,7 +114,13 @@ describe("auto mode", () => {
 
   it("works as <claim-card auto> too", async () => {
     const page = await env.browser.newPage();
-    await page.goto(articlePage("/auto-element.html", { before: 40, script: `<script type="module" src="${base}/widget.js"></script>`, extra: `<claim-card auto selector=".story"></claim-card>` }));
+    await page.goto(
+      articlePage("/auto-element.html", {
+        before: 40,
+        script: `<script type="module" src="${base}/widget.js"></script>`,
+        extra: `<claim-card auto selector=".story"></claim-card>`,
+      }),
+    );
     const cards = await autoCards(page);
     expect(cards.map((c) => c.id)).toContain("dnc-hack-2016");
     await page.close();
@@ -103,7 +131,13 @@ describe("auto mode", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     const body = `<article><h1>La Russie et les États-Unis renforcent leur coopération spatiale</h1><p>Moscou et Washington ont signé mardi un accord de coopération sur la Station spatiale internationale, a annoncé le Kremlin.</p><p>Les deux pays continueront d'échanger des astronautes et des cosmonautes jusqu'en 2028.</p></article>`;
-    const url = env.host.page("/auto-unrelated.html", hostPage("fr", body, "", `<script type="module" src="${base}/widget.js" data-auto></script>`).replace(`<script type="module" src=""></script>`, ""));
+    const url = env.host.page(
+      "/auto-unrelated.html",
+      hostPage("fr", body, "", `<script type="module" src="${base}/widget.js" data-auto></script>`).replace(
+        `<script type="module" src=""></script>`,
+        "",
+      ),
+    );
     await Promise.all([page.waitForResponse((r) => r.url().endsWith("/v1/match")), page.goto(url)]);
     await page.waitForTimeout(300);
     expect(await page.locator("claim-card").count()).toBe(0);

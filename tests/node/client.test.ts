@@ -9,9 +9,9 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, inject, it, vi } from "vitest";
+import { type Claim, ClaimcardError, type ClaimWithEtag, createClient } from "../../client/index.ts";
 import { readDataset } from "../../lib/dataset.ts";
 import { problemType } from "../../shared/problems.ts";
-import { ClaimcardError, createClient, type Claim, type ClaimWithEtag } from "../../client/index.ts";
 
 const baseUrl = inject("baseUrl");
 const client = createClient({ baseUrl });
@@ -77,7 +77,12 @@ describe("createClient: public reads", () => {
 
     const wiper = await client.listClaims({ topic: "wiper-malware", limit: "100" });
     const { claims } = await readDataset("data");
-    expect(wiper.items.map((i) => i.id).sort()).toEqual(claims.filter((c) => c.topics.includes("wiper-malware")).map((c) => c.id).sort());
+    expect(wiper.items.map((i) => i.id).sort()).toEqual(
+      claims
+        .filter((c) => c.topics.includes("wiper-malware"))
+        .map((c) => c.id)
+        .sort(),
+    );
     expect(wiper.items.map((i) => i.id)).toContain("ukraine-ministries-2022");
   });
 
@@ -132,7 +137,9 @@ describe("createClient: errors", () => {
     expect(err.kind).toBe("problem");
     expect(err.status).toBe(400);
     expect(err.problem).toMatchObject({ status: 400, type: problemType("invalid-query") });
-    expect(err.problem!.errors).toEqual(expect.arrayContaining([expect.stringMatching(/^limit: /), expect.stringMatching(/^since: /)]));
+    expect(err.problem!.errors).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^limit: /), expect.stringMatching(/^since: /)]),
+    );
   });
 
   it("surfaces a malformed id as a 400 problem, not as null", async () => {
@@ -142,15 +149,31 @@ describe("createClient: errors", () => {
   });
 
   it("synthesizes a problem for an error answer that is not problem+json", async () => {
-    const proxy = createClient({ baseUrl, fetch: fakeFetch("<h1>Bad gateway</h1>", { status: 502, statusText: "Bad Gateway", headers: { "Content-Type": "text/html" } }) });
+    const proxy = createClient({
+      baseUrl,
+      fetch: fakeFetch("<h1>Bad gateway</h1>", {
+        status: 502,
+        statusText: "Bad Gateway",
+        headers: { "Content-Type": "text/html" },
+      }),
+    });
     const err = await failure(proxy.lookup("https://example.org/a"));
     expect(err.kind).toBe("problem");
     expect(err.status).toBe(502);
-    expect(err.problem).toMatchObject({ type: "about:blank", title: "Bad Gateway", status: 502, detail: "<h1>Bad gateway</h1>" });
+    expect(err.problem).toMatchObject({
+      type: "about:blank",
+      title: "Bad Gateway",
+      status: 502,
+      detail: "<h1>Bad gateway</h1>",
+    });
   });
 
   it("with validate: true, refuses a response that does not match the schema", async () => {
-    const wrong = createClient({ baseUrl, validate: true, fetch: fakeFetch(JSON.stringify({ items: "nope", cursor: null }), { status: 200 }) });
+    const wrong = createClient({
+      baseUrl,
+      validate: true,
+      fetch: fakeFetch(JSON.stringify({ items: "nope", cursor: null }), { status: 200 }),
+    });
     const err = await failure(wrong.listClaims());
     expect(err.kind).toBe("invalid-response");
     expect(err.message).toMatch(/items/);
@@ -220,7 +243,13 @@ describe("createClient: admin writes", () => {
   it("creates, replaces, refuses a stale If-Match (412) and deletes a claim", async () => {
     const id = `client-e2e-${Date.now().toString(36)}`;
     const seed = (await client.getClaim("ukraine-ministries-2022"))!.claim;
-    const draft: Claim = { ...structuredClone(seed), id, urls: [`https://news.example.org/${id}`], topics: [id], related: [] };
+    const draft: Claim = {
+      ...structuredClone(seed),
+      id,
+      urls: [`https://news.example.org/${id}`],
+      topics: [id],
+      related: [],
+    };
 
     const created = await admin.putClaim(draft, { ifNoneMatch: "*" });
     expect(created.created).toBe(true);
@@ -230,7 +259,13 @@ describe("createClient: admin writes", () => {
     const exists = await failure(admin.putClaim(draft, { ifNoneMatch: "*" }));
     expect([exists.kind, exists.status]).toEqual(["problem", 412]);
 
-    const revised = { ...created.claim, incident: { ...created.claim.incident, summary: { fr: `${seed.incident.summary.fr} (révisé)`, en: `${seed.incident.summary.en} (revised)` } } };
+    const revised = {
+      ...created.claim,
+      incident: {
+        ...created.claim.incident,
+        summary: { fr: `${seed.incident.summary.fr} (révisé)`, en: `${seed.incident.summary.en} (revised)` },
+      },
+    };
     const replaced = await admin.putClaim(revised, { ifMatch: created.etag });
     expect(replaced.created).toBe(false);
     expect(replaced.claim.version).toBe(2);
@@ -270,8 +305,13 @@ describe("createClient: admin writes", () => {
 
 describe("package export", () => {
   it('resolves "claimcard/client" from Node 22 (package self-reference, types stripped)', async () => {
-    const script = 'const m = await import("claimcard/client"); console.log(typeof m.createClient, typeof m.ClaimcardError);';
-    const { stdout } = await promisify(execFile)(resolve("node_modules/.bin/node"), ["--input-type=module", "-e", script], { cwd: process.cwd() });
+    const script =
+      'const m = await import("claimcard/client"); console.log(typeof m.createClient, typeof m.ClaimcardError);';
+    const { stdout } = await promisify(execFile)(
+      resolve("node_modules/.bin/node"),
+      ["--input-type=module", "-e", script],
+      { cwd: process.cwd() },
+    );
     expect(stdout.trim()).toBe("function function");
   });
 });

@@ -11,10 +11,14 @@ export async function watchLayoutShifts(page: Page): Promise<void> {
     w.__cls = 0;
     w.__shifts = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node }> }>) {
+      for (const e of list.getEntries() as Array<
+        PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: Array<{ node?: Node }> }
+      >) {
         if (e.hadRecentInput) continue;
         w.__cls += e.value;
-        w.__shifts.push(`${e.value.toFixed(4)} ${(e.sources ?? []).map((s) => (s.node as Element | undefined)?.nodeName).join(",")}`);
+        w.__shifts.push(
+          `${e.value.toFixed(4)} ${(e.sources ?? []).map((s) => (s.node as Element | undefined)?.nodeName).join(",")}`,
+        );
       }
     }).observe({ type: "layout-shift", buffered: true });
   });

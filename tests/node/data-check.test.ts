@@ -14,6 +14,7 @@ async function copyData(): Promise<string> {
   return dir;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a record as JSON, which each test edits freely, even into what the schema refuses
 async function edit(file: string, change: (record: Record<string, any>) => void): Promise<void> {
   const path = join(dir, "claims", file);
   const record = JSON.parse(await readFile(path, "utf8"));
@@ -54,10 +55,14 @@ describe("npm run data:check", () => {
     });
     const { code, out } = await check(dir);
     expect(code).toBe(1);
-    expect(out).toContain('claims/dnc-hack-2016.json: accusations[0].sources[0].url: must be an absolute http(s) URL (got "javascript:alert(1)")');
+    expect(out).toContain(
+      'claims/dnc-hack-2016.json: accusations[0].sources[0].url: must be an absolute http(s) URL (got "javascript:alert(1)")',
+    );
     expect(out).toContain("claims/dnc-hack-2016.json: accusations[0].sources[0].reviewer: is not a known field");
     expect(out).toContain("claims/dnc-hack-2016.json: accusations[1].sources: is empty: list at least one source");
-    expect(out).toContain('claims/gru-indictment-2018.json: denials: is empty: list at least one denial, or drop "denials" and set "noDenialOnRecord"');
+    expect(out).toContain(
+      'claims/gru-indictment-2018.json: denials: is empty: list at least one denial, or drop "denials" and set "noDenialOnRecord"',
+    );
   });
 
   it("accepts an explicit 'no public denial on record', and refuses a record that says neither", async () => {
@@ -72,7 +77,9 @@ describe("npm run data:check", () => {
     });
     const { code, out } = await check(dir);
     expect(code).toBe(1);
-    expect(out).toContain("claims/dnc-hack-2016.json: denials: is missing: list the denials, or set \"noDenialOnRecord\"");
+    expect(out).toContain(
+      'claims/dnc-hack-2016.json: denials: is missing: list the denials, or set "noDenialOnRecord"',
+    );
   });
 
   it("names a record that is not JSON, and an entity nobody registered", async () => {
@@ -109,9 +116,15 @@ describe("npm run data:check", () => {
     const { code, out } = await check(dir);
     expect(code).toBe(1);
     expect(out).toContain("claims/dnc-hack-2016.json: accusations[0].sources[0].check: is missing");
-    expect(out).toContain("claims/dnc-hack-2016.json: accusations[1].sources[0].check.method: is missing: a confirmed source says how it was checked");
-    expect(out).toContain("claims/dnc-hack-2016.json: denials[0].sources[0].check.note: is missing: an unverified source says why");
-    expect(out).toContain("claims/dnc-hack-2016.json: denials[0].sources[0].check.quote: cannot be true: only a confirmed copy can carry a quote");
+    expect(out).toContain(
+      "claims/dnc-hack-2016.json: accusations[1].sources[0].check.method: is missing: a confirmed source says how it was checked",
+    );
+    expect(out).toContain(
+      "claims/dnc-hack-2016.json: denials[0].sources[0].check.note: is missing: an unverified source says why",
+    );
+    expect(out).toContain(
+      "claims/dnc-hack-2016.json: denials[0].sources[0].check.quote: cannot be true: only a confirmed copy can carry a quote",
+    );
   });
 
   it("refuses an accused entity that no statement accuses, and a statement that accuses someone the record does not list", async () => {
@@ -125,7 +138,9 @@ describe("npm run data:check", () => {
     const { code, out } = await check(dir);
     expect(code).toBe(1);
     expect(out).toMatch(/claims\/dnc-hack-2016\.json: accused\[\d+\]: "svr" is accused by no statement/);
-    expect(out).toMatch(/claims\/gru-indictment-2018\.json: accusations\[0\]\.accuses\[\d+\]: names "russia", which the record's "accused" does not list/);
+    expect(out).toMatch(
+      /claims\/gru-indictment-2018\.json: accusations\[0\]\.accuses\[\d+\]: names "russia", which the record's "accused" does not list/,
+    );
   });
 
   it("refuses a title or summary that takes a side, in either language", async () => {
@@ -149,6 +164,8 @@ describe("npm run data:check", () => {
     });
     const { code, out } = await check(dir);
     expect(code).toBe(1);
-    expect(out).toMatch(/claims\/notpetya-2017\.json: related\[\d+\]: "viasat-2022" does not link back: add "notpetya-2017" to its related/);
+    expect(out).toMatch(
+      /claims\/notpetya-2017\.json: related\[\d+\]: "viasat-2022" does not link back: add "notpetya-2017" to its related/,
+    );
   });
 });

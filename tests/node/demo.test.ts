@@ -30,12 +30,14 @@ describe("npm start: the demo page", () => {
     const card = page.locator('claim-card[claim="dnc-hack-2016"]');
     await card.locator("[part~=title]").waitFor({ timeout: 10_000 });
     expect(await card.locator("[part~=title]").innerText()).toContain("Piratage du Comité national démocrate");
-    const parties = await card.locator("[part~=parties] > div").evaluateAll((rows) =>
-      Object.fromEntries(rows.map((r) => [r.querySelector("dt")!.textContent, r.querySelector("dd")!.textContent])),
-    );
+    const parties = await card
+      .locator("[part~=parties] > div")
+      .evaluateAll((rows) =>
+        Object.fromEntries(rows.map((r) => [r.querySelector("dt")!.textContent, r.querySelector("dd")!.textContent])),
+      );
     expect(parties["Mis en cause"]).toContain("Russie");
-    expect(parties["Accusateurs"]).toContain("CrowdStrike");
-    expect(parties["Démentis"]).toContain("Russie");
+    expect(parties.Accusateurs).toContain("CrowdStrike");
+    expect(parties.Démentis).toContain("Russie");
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,10 +1,8 @@
-
 import { describe, expect, inject, it } from "vitest";
 import { useBrowserAndHost } from "./host.ts";
 
 const base = inject("baseUrl");
 const env = useBrowserAndHost();
-
 
 async function oembedHtml(url: string): Promise<{ html: string; height: number }> {
   const res = await fetch(`${base}/v1/oembed?url=${encodeURIComponent(url)}&format=json`);
@@ -17,14 +15,24 @@ describe("the oEmbed iframe, framed by another site", () => {
     const { html } = await oembedHtml(`${base}/claims/dnc-hack-2016?lang=fr`);
     const page = await env.browser.newPage();
     const problems: string[] = [];
-    page.on("console", (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && problems.push(m.text()));
-    page.on("response", (r) => r.status() >= 400 && !r.url().endsWith("/favicon.ico") && problems.push(`${r.status()} ${r.url()}`));
+    page.on(
+      "console",
+      (m) => m.type() === "error" && !m.text().startsWith("Failed to load resource") && problems.push(m.text()),
+    );
+    page.on(
+      "response",
+      (r) => r.status() >= 400 && !r.url().endsWith("/favicon.ico") && problems.push(`${r.status()} ${r.url()}`),
+    );
     page.on("pageerror", (e) => problems.push(e.message));
-    await page.goto(env.host.page("/embed-nojs.html", `<!doctype html><html lang="fr"><body><h1>Article</h1>${html}</body></html>`));
+    await page.goto(
+      env.host.page("/embed-nojs.html", `<!doctype html><html lang="fr"><body><h1>Article</h1>${html}</body></html>`),
+    );
     const frame = page.frameLocator("iframe.claimcard-embed");
     expect(await frame.locator("[part~=title]").innerText()).toMatch(/Piratage du Comité national démocrate/);
     expect(await frame.locator("dt").first().innerText()).toBe("Mis en cause");
-    const links = await frame.locator("a").evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.getAttribute("target")]));
+    const links = await frame
+      .locator("a")
+      .evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.getAttribute("target")]));
     for (const [href, target] of links) {
       expect(href).toMatch(/^https?:\/\//);
       expect(target).toBe("_blank");
@@ -42,15 +50,26 @@ describe("the oEmbed iframe, framed by another site", () => {
       (window as unknown as { __messages: unknown[] }).__messages = [];
       addEventListener("message", (e) => (window as unknown as { __messages: unknown[] }).__messages.push(e.data));
     });
-    await page.goto(env.host.page("/embed-resize.html", `<!doctype html><html lang="en"><head><script type="module" src="${base}/widget.js"></script></head><body>${html}</body></html>`));
+    await page.goto(
+      env.host.page(
+        "/embed-resize.html",
+        `<!doctype html><html lang="en"><head><script type="module" src="${base}/widget.js"></script></head><body>${html}</body></html>`,
+      ),
+    );
     const frame = page.frameLocator("iframe.claimcard-embed");
     await frame.locator("[part~=title]").waitFor();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __messages: Array<{ type: string }> }).__messages.length)).toBeGreaterThan(0);
-    const first = await page.evaluate(() => (window as unknown as { __messages: Array<{ type: string; id: string; height: number }> }).__messages[0]!);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __messages: Array<{ type: string }> }).__messages.length))
+      .toBeGreaterThan(0);
+    const first = await page.evaluate(
+      () => (window as unknown as { __messages: Array<{ type: string; id: string; height: number }> }).__messages[0]!,
+    );
     expect(first).toMatchObject({ type: "claimcard:resize", id: "gru-opcw-wada-2018" });
     expect(first.height).toBeGreaterThan(100);
     await frame.locator("summary").click();
-    await expect.poll(async () => Number(await page.locator("iframe.claimcard-embed").getAttribute("height"))).toBeGreaterThan(height * 2);
+    await expect
+      .poll(async () => Number(await page.locator("iframe.claimcard-embed").getAttribute("height")))
+      .toBeGreaterThan(height * 2);
     const iframe = await page.locator("iframe.claimcard-embed").boundingBox();
     const inner = await frame.locator("html").evaluate((el) => el.getBoundingClientRect().height);
     expect(Math.abs(iframe!.height - Math.ceil(inner))).toBeLessThanOrEqual(2);
@@ -69,7 +88,8 @@ describe("the oEmbed iframe, framed by another site", () => {
     await page.evaluate(() => customElements.whenDefined("claim-card"));
     const real = Number(await page.locator("iframe.claimcard-embed").first().getAttribute("height"));
     await page.evaluate(() => {
-      for (const id of ["plain", "posing"]) (document.getElementById(id) as HTMLIFrameElement).contentWindow!.postMessage("go", "*");
+      for (const id of ["plain", "posing"])
+        (document.getElementById(id) as HTMLIFrameElement).contentWindow!.postMessage("go", "*");
     });
     await expect.poll(() => page.locator("#posing").getAttribute("height")).toBe("5000");
     expect(await page.locator("#plain").getAttribute("height")).toBe("50");

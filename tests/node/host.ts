@@ -47,7 +47,13 @@ export async function startHost(): Promise<Host> {
       res.writeHead(404, { "Content-Type": "text/plain", "Access-Control-Allow-Origin": "*" }).end("not found");
       return;
     }
-    res.writeHead(route.status, { "Content-Type": route.type, "Access-Control-Allow-Origin": "*", "Cache-Control": "no-store" }).end(route.body);
+    res
+      .writeHead(route.status, {
+        "Content-Type": route.type,
+        "Access-Control-Allow-Origin": "*",
+        "Cache-Control": "no-store",
+      })
+      .end(route.body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -9,13 +9,22 @@ const base = inject("baseUrl");
 const widget = `${base}/widget.js`;
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 /** The two-line embed as the README gives it to publishers. */
-const README_SNIPPET = /```html\n(<script type="module" src="[^"]+\/widget\.js"><\/script>\n<claim-card [^\n]+<\/claim-card>)\n```/.exec(readFileSync("README.md", "utf8"))?.[1] ?? "";
+const README_SNIPPET =
+  /```html\n(<script type="module" src="[^"]+\/widget\.js"><\/script>\n<claim-card [^\n]+<\/claim-card>)\n```/.exec(
+    readFileSync("README.md", "utf8"),
+  )?.[1] ?? "";
 
 const env = useBrowserAndHost();
 
-
-async function open(path: string, html: string, options: { colorScheme?: "light" | "dark"; width?: number } = {}): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
-  const context = await env.browser.newContext({ colorScheme: options.colorScheme ?? "light", viewport: { width: options.width ?? 1000, height: 800 } });
+async function open(
+  path: string,
+  html: string,
+  options: { colorScheme?: "light" | "dark"; width?: number } = {},
+): Promise<{ page: Page; context: BrowserContext; errors: string[] }> {
+  const context = await env.browser.newContext({
+    colorScheme: options.colorScheme ?? "light",
+    viewport: { width: options.width ?? 1000, height: 800 },
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -28,7 +37,11 @@ const card = (page: Page, id = "dnc-hack-2016") => page.locator(`claim-card[clai
 
 async function parties(page: Page, id = "dnc-hack-2016"): Promise<Record<string, string>> {
   await card(page, id).locator("[part~=title]").waitFor({ timeout: 10_000 });
-  return card(page, id).locator("[part~=parties] > div").evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.querySelector("dt")!.textContent!, r.querySelector("dd")!.textContent!])));
+  return card(page, id)
+    .locator("[part~=parties] > div")
+    .evaluateAll((rows) =>
+      Object.fromEntries(rows.map((r) => [r.querySelector("dt")!.textContent!, r.querySelector("dd")!.textContent!])),
+    );
 }
 
 describe("<claim-card> in a real Chromium, from another origin", () => {
@@ -37,18 +50,21 @@ describe("<claim-card> in a real Chromium, from another origin", () => {
     const plain = `<!doctype html>\n<html lang="en">\n<body>\n${README_SNIPPET.replace("https://claims.example.org", base)}\n</body>\n</html>`;
     const { page, context, errors } = await open("/plain.html", plain);
     const p = await parties(page);
-    expect(p["Accused"]).toContain("Russia");
+    expect(p.Accused).toContain("Russia");
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it("renders a seed claim in French on a French page", async () => {
-    const { page, context, errors } = await open("/fr.html", hostPage("fr", `<claim-card claim="dnc-hack-2016"></claim-card>`, widget));
+    const { page, context, errors } = await open(
+      "/fr.html",
+      hostPage("fr", `<claim-card claim="dnc-hack-2016"></claim-card>`, widget),
+    );
     const p = await parties(page);
     expect(await card(page).locator("[part~=title]").innerText()).toMatch(/Piratage du Comité national démocrate/);
     expect(p["Mis en cause"]).toContain("Russie");
-    expect(p["Accusateurs"]).toContain("CrowdStrike");
-    expect(p["Démentis"]).toContain("Russie");
+    expect(p.Accusateurs).toContain("CrowdStrike");
+    expect(p.Démentis).toContain("Russie");
     expect(await card(page).locator("[part~=status]").innerText()).toBe("Inculpations");
     expect(await card(page).locator("[part~=footer]").last().innerText()).toMatch(/Mis à jour le \d+ \w+ 20\d\d/);
     expect(await card(page).locator("[part~=link]").getAttribute("href")).toBe(`${base}/claims/dnc-hack-2016`);
@@ -57,11 +73,18 @@ describe("<claim-card> in a real Chromium, from another origin", () => {
   });
 
   it("renders it in English on an English page, and follows its own lang attribute over the page's", async () => {
-    const { page, context } = await open("/en.html", hostPage("en", `<claim-card claim="dnc-hack-2016"></claim-card><div lang="fr"><claim-card claim="gru-indictment-2018"></claim-card></div>`, widget));
+    const { page, context } = await open(
+      "/en.html",
+      hostPage(
+        "en",
+        `<claim-card claim="dnc-hack-2016"></claim-card><div lang="fr"><claim-card claim="gru-indictment-2018"></claim-card></div>`,
+        widget,
+      ),
+    );
     const p = await parties(page);
-    expect(p["Accused"]).toContain("Russia");
-    expect(p["Accusers"]).toContain("CrowdStrike");
-    expect(p["Denials"]).toContain("Russia");
+    expect(p.Accused).toContain("Russia");
+    expect(p.Accusers).toContain("CrowdStrike");
+    expect(p.Denials).toContain("Russia");
     expect(await card(page).locator("[part~=title]").innerText()).toMatch(/Democratic National Committee/);
     const fr = await parties(page, "gru-indictment-2018");
     expect(Object.keys(fr)).toEqual(["Mis en cause", "Accusateurs", "Démentis"]);
@@ -71,7 +94,10 @@ describe("<claim-card> in a real Chromium, from another origin", () => {
   });
 
   it("shows a dated timeline with each accuser's basis and source, quotes in their language with a translation", async () => {
-    const { page, context } = await open("/timeline.html", hostPage("fr", `<claim-card claim="dnc-hack-2016"></claim-card>`, widget));
+    const { page, context } = await open(
+      "/timeline.html",
+      hostPage("fr", `<claim-card claim="dnc-hack-2016"></claim-card>`, widget),
+    );
     await card(page).locator("[part~=title]").waitFor();
     const toggle = card(page).locator("[part~=toggle]");
     expect(await toggle.getAttribute("aria-expanded")).toBe("false");
@@ -89,8 +115,12 @@ describe("<claim-card> in a real Chromium, from another origin", () => {
     const quote = card(page).locator("[part~=quote]").first();
     expect(await quote.getAttribute("lang")).toBe("en");
     expect(await quote.innerText()).toMatch(/medium level confidence it's GRU/);
-    expect(await card(page).locator("[part~=translation]").first().innerText()).toMatch(/^Traduction : Pour Fancy Bear/);
-    const hrefs = await card(page).locator("a[part~=source]").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(await card(page).locator("[part~=translation]").first().innerText()).toMatch(
+      /^Traduction : Pour Fancy Bear/,
+    );
+    const hrefs = await card(page)
+      .locator("a[part~=source]")
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(hrefs.length).toBeGreaterThan(3);
     for (const h of hrefs) expect(h).toMatch(/^https?:\/\//);
     await context.close();
@@ -101,55 +131,101 @@ describe("<claim-card> in a real Chromium, from another origin", () => {
     delete record.denials;
     record.noDenialOnRecord = { asOf: "2026-11-01" };
     env.host.json("/api-nodenial/v1/claims/ukraine-ministries-2022", record);
-    const { page, context } = await open("/nodenial.html", hostPage("en", `<claim-card claim="ukraine-ministries-2022" api="${env.host.origin}/api-nodenial"></claim-card>`, widget));
+    const { page, context } = await open(
+      "/nodenial.html",
+      hostPage(
+        "en",
+        `<claim-card claim="ukraine-ministries-2022" api="${env.host.origin}/api-nodenial"></claim-card>`,
+        widget,
+      ),
+    );
     const p = await parties(page, "ukraine-ministries-2022");
-    expect(p["Denials"]).toBe("No public denial on record (as of November 1, 2026)");
+    expect(p.Denials).toBe("No public denial on record (as of November 1, 2026)");
     await context.close();
   });
 
   it("is themable through ::part() and custom properties", async () => {
     const css = `<style>claim-card{--claim-card-accent: rgb(200, 0, 100); --claim-card-font-size: 20px} claim-card::part(title){color: rgb(1, 2, 3)}</style>`;
-    const { page, context } = await open("/theme.html", hostPage("en", `${css}<claim-card claim="dnc-hack-2016"></claim-card>`, widget));
+    const { page, context } = await open(
+      "/theme.html",
+      hostPage("en", `${css}<claim-card claim="dnc-hack-2016"></claim-card>`, widget),
+    );
     const title = card(page).locator("[part~=title]");
     await title.waitFor();
     expect(await title.evaluate((el) => getComputedStyle(el).color)).toBe("rgb(1, 2, 3)");
-    expect(await card(page).locator("[part~=toggle]").evaluate((el) => getComputedStyle(el).color)).toBe("rgb(200, 0, 100)");
-    expect(await card(page).locator("[part~=card]").evaluate((el) => getComputedStyle(el).fontSize)).toBe("20px");
+    expect(
+      await card(page)
+        .locator("[part~=toggle]")
+        .evaluate((el) => getComputedStyle(el).color),
+    ).toBe("rgb(200, 0, 100)");
+    expect(
+      await card(page)
+        .locator("[part~=card]")
+        .evaluate((el) => getComputedStyle(el).fontSize),
+    ).toBe("20px");
     await context.close();
   });
 
   it("follows dark mode, and a pinned theme", async () => {
-    const html = hostPage("en", `<claim-card claim="dnc-hack-2016"></claim-card><claim-card claim="gru-indictment-2018" theme="light"></claim-card>`, widget);
+    const html = hostPage(
+      "en",
+      `<claim-card claim="dnc-hack-2016"></claim-card><claim-card claim="gru-indictment-2018" theme="light"></claim-card>`,
+      widget,
+    );
     const { page, context } = await open("/dark.html", html, { colorScheme: "dark" });
     await card(page).locator("[part~=title]").waitFor();
     await card(page, "gru-indictment-2018").locator("[part~=title]").waitFor();
-    const bg = (id: string) => card(page, id).locator("[part~=card]").evaluate((el) => getComputedStyle(el).backgroundColor);
+    const bg = (id: string) =>
+      card(page, id)
+        .locator("[part~=card]")
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(await bg("dnc-hack-2016")).toBe("rgb(22, 27, 34)");
     expect(await bg("gru-indictment-2018")).toBe("rgb(255, 255, 255)");
     await context.close();
   });
 
-  it.each(["light", "dark"] as const)("passes axe-core with no violations (%s, compact and expanded)", async (colorScheme) => {
-    const { page, context } = await open(`/axe-${colorScheme}.html`, hostPage("fr", `<main><h1>Article</h1><claim-card claim="dnc-hack-2016"></claim-card></main>`, widget), { colorScheme });
-    await card(page).locator("[part~=title]").waitFor();
-    await page.addScriptTag({ content: AXE });
-    const run = () => page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(document, { resultTypes: ["violations"] });
-      return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
-    expect(await run()).toEqual([]);
-    await card(page).locator("[part~=toggle]").click();
-    expect(await run()).toEqual([]);
-    await context.close();
-  });
+  it.each(["light", "dark"] as const)(
+    "passes axe-core with no violations (%s, compact and expanded)",
+    async (colorScheme) => {
+      const { page, context } = await open(
+        `/axe-${colorScheme}.html`,
+        hostPage("fr", `<main><h1>Article</h1><claim-card claim="dnc-hack-2016"></claim-card></main>`, widget),
+        { colorScheme },
+      );
+      await card(page).locator("[part~=title]").waitFor();
+      await page.addScriptTag({ content: AXE });
+      const run = () =>
+        page.evaluate(async () => {
+          const r = await (
+            window as unknown as {
+              axe: {
+                run: (ctx: unknown, o: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }>;
+              };
+            }
+          ).axe.run(document, { resultTypes: ["violations"] });
+          return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+        });
+      expect(await run()).toEqual([]);
+      await card(page).locator("[part~=toggle]").click();
+      expect(await run()).toEqual([]);
+      await context.close();
+    },
+  );
 
   it("is operable by keyboard, with a visible focus", async () => {
-    const { page, context } = await open("/keys.html", hostPage("en", `<claim-card claim="dnc-hack-2016"></claim-card>`, widget));
+    const { page, context } = await open(
+      "/keys.html",
+      hostPage("en", `<claim-card claim="dnc-hack-2016"></claim-card>`, widget),
+    );
     await card(page).locator("[part~=title]").waitFor();
     await page.keyboard.press("Tab");
     const focused = () => card(page).evaluate((el) => el.shadowRoot!.activeElement?.getAttribute("part"));
     expect(await focused()).toBe("toggle");
-    expect(await card(page).locator("[part~=toggle]").evaluate((el) => getComputedStyle(el).outlineStyle)).toBe("solid");
+    expect(
+      await card(page)
+        .locator("[part~=toggle]")
+        .evaluate((el) => getComputedStyle(el).outlineStyle),
+    ).toBe("solid");
     await page.keyboard.press("Enter");
     expect(await card(page).locator("[part~=toggle]").getAttribute("aria-expanded")).toBe("true");
     expect(await card(page).locator("[part~=timeline]").isVisible()).toBe(true);
@@ -159,10 +235,19 @@ describe("<claim-card> in a real Chromium, from another origin", () => {
   });
 
   it("reserves its space with the README's embed snippet: zero layout shift while it loads", async () => {
-    const below = Array.from({ length: 5 }, (_, i) => `<p>Paragraphe ${i} sous la fiche, qui ne doit jamais bouger pendant le chargement.</p>`).join("");
-    const snippet = README_SNIPPET.replace(/<script[^>]*><\/script>\n?/, "").replace("dnc-hack-2016", "dnc-hack-2016\" eager=\"");
+    const below = Array.from(
+      { length: 5 },
+      (_, i) => `<p>Paragraphe ${i} sous la fiche, qui ne doit jamais bouger pendant le chargement.</p>`,
+    ).join("");
+    const snippet = README_SNIPPET.replace(/<script[^>]*><\/script>\n?/, "").replace(
+      "dnc-hack-2016",
+      'dnc-hack-2016" eager="',
+    );
     expect(snippet).toContain('style="display:block;min-height:360px"');
-    const { page, context } = await open("/cls.html", hostPage("fr", `<p>Avant la fiche.</p>${snippet}${below}`, widget));
+    const { page, context } = await open(
+      "/cls.html",
+      hostPage("fr", `<p>Avant la fiche.</p>${snippet}${below}`, widget),
+    );
     await card(page).locator("[part~=title]").waitFor();
     await page.waitForTimeout(300);
     const { cls, shifts } = await layoutShifts(page);
@@ -172,14 +257,20 @@ describe("<claim-card> in a real Chromium, from another origin", () => {
   });
 
   it("fits 280 px without overflowing", async () => {
-    const { page, context } = await open("/narrow.html", hostPage("fr", `<claim-card claim="gru-opcw-wada-2018"></claim-card>`, widget), { width: 312 });
+    const { page, context } = await open(
+      "/narrow.html",
+      hostPage("fr", `<claim-card claim="gru-opcw-wada-2018"></claim-card>`, widget),
+      { width: 312 },
+    );
     await card(page, "gru-opcw-wada-2018").locator("[part~=title]").waitFor();
     const box = await card(page, "gru-opcw-wada-2018").boundingBox();
     expect(box!.width).toBeLessThanOrEqual(280);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(312);
     const overflow = await card(page, "gru-opcw-wada-2018").evaluate((el) =>
       [...el.shadowRoot!.querySelectorAll("*")]
-        .filter((e) => !e.closest(".one, .clamp") && e.getBoundingClientRect().right > el.getBoundingClientRect().right + 1)
+        .filter(
+          (e) => !e.closest(".one, .clamp") && e.getBoundingClientRect().right > el.getBoundingClientRect().right + 1,
+        )
         .map((e) => e.getAttribute("part") ?? e.nodeName),
     );
     expect(overflow).toEqual([]);
@@ -190,7 +281,14 @@ describe("<claim-card> in a real Chromium, from another origin", () => {
 
   it("fetches lazily, only when the card nears the viewport", async () => {
     env.host.json("/api-lazy/v1/claims/dnc-hack-2016", await (await fetch(`${base}/v1/claims/dnc-hack-2016`)).json());
-    const { page, context } = await open("/lazy.html", hostPage("en", `<div style="height:4000px">Long article</div><claim-card claim="dnc-hack-2016" api="${env.host.origin}/api-lazy"></claim-card>`, widget));
+    const { page, context } = await open(
+      "/lazy.html",
+      hostPage(
+        "en",
+        `<div style="height:4000px">Long article</div><claim-card claim="dnc-hack-2016" api="${env.host.origin}/api-lazy"></claim-card>`,
+        widget,
+      ),
+    );
     await page.waitForTimeout(500);
     expect(env.host.hits.get("/api-lazy/v1/claims/dnc-hack-2016") ?? 0).toBe(0);
     await page.mouse.wheel(0, 3600);
@@ -203,21 +301,27 @@ describe("<claim-card> in a real Chromium, from another origin", () => {
 describe("<claim-card> never breaks the page", () => {
   it("shows a small note for an unknown id, an API error, a timeout or an offline API, and the page goes on", async () => {
     env.host.json("/api-500/v1/claims/dnc-hack-2016", { type: "x", title: "boom", status: 500, detail: "boom" }, 500);
-    const html = hostPage("en", `
+    const html = hostPage(
+      "en",
+      `
       <claim-card id="unknown" claim="no-such-claim" eager></claim-card>
       <claim-card id="error" claim="dnc-hack-2016" api="${env.host.origin}/api-500" eager></claim-card>
       <claim-card id="slow" claim="dnc-hack-2016" api="${env.host.origin}/hang" timeout="300" eager></claim-card>
       <claim-card id="offline" claim="dnc-hack-2016" api="http://127.0.0.1:9" eager></claim-card>
       <claim-card id="quiet" claim="no-such-claim" eager quiet></claim-card>
       <p id="after">after</p>
-      <script>addEventListener("load", () => document.getElementById("after").textContent = "page script ran")</script>`, widget);
+      <script>addEventListener("load", () => document.getElementById("after").textContent = "page script ran")</script>`,
+      widget,
+    );
     const { page, context, errors } = await open("/errors.html", html);
     const note = (id: string) => page.locator(`#${id}`).locator("[part~=note]");
     await expect.poll(() => note("unknown").innerText(), { timeout: 5000 }).toBe("Record not found.");
     await expect.poll(() => note("error").innerText(), { timeout: 5000 }).toBe("Record unavailable right now.");
     await expect.poll(() => note("slow").innerText(), { timeout: 5000 }).toBe("Record unavailable right now.");
     await expect.poll(() => note("offline").innerText(), { timeout: 5000 }).toBe("Record unavailable right now.");
-    await expect.poll(() => page.locator("#quiet").evaluate((el) => getComputedStyle(el).display), { timeout: 5000 }).toBe("none");
+    await expect
+      .poll(() => page.locator("#quiet").evaluate((el) => getComputedStyle(el).display), { timeout: 5000 })
+      .toBe("none");
     for (const id of ["unknown", "error", "slow", "offline"]) {
       const h = await page.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().height);
       expect(h, id).toBeLessThan(60);
@@ -232,13 +336,23 @@ describe("<claim-card> never breaks the page", () => {
     const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
     record.id = "xss-html-in-text";
     record.incident.title = { fr: payload, en: payload };
-    record.incident.summary = { fr: `</p><a href="javascript:window.__pwned=1">x</a>`, en: `</p><a href="javascript:window.__pwned=1">x</a>` };
+    record.incident.summary = {
+      fr: `</p><a href="javascript:window.__pwned=1">x</a>`,
+      en: `</p><a href="javascript:window.__pwned=1">x</a>`,
+    };
     record.accusations[0].summary.en = payload;
     record.accusations[0].speaker = { name: `"><svg onload=window.__pwned=1>`, role: { fr: payload, en: payload } };
-    const put = await fetch(`${base}/v1/claims/xss-html-in-text`, { method: "PUT", headers: { Authorization: `Bearer ${inject("adminToken")}`, "Content-Type": "application/json" }, body: JSON.stringify(record) });
+    const put = await fetch(`${base}/v1/claims/xss-html-in-text`, {
+      method: "PUT",
+      headers: { Authorization: `Bearer ${inject("adminToken")}`, "Content-Type": "application/json" },
+      body: JSON.stringify(record),
+    });
     expect(put.status, await put.clone().text()).toBe(201);
     await untilServed(base, "xss-html-in-text");
-    const { page, context, errors } = await open("/xss.html", hostPage("en", `<claim-card claim="xss-html-in-text" expanded></claim-card>`, widget));
+    const { page, context, errors } = await open(
+      "/xss.html",
+      hostPage("en", `<claim-card claim="xss-html-in-text" expanded></claim-card>`, widget),
+    );
     const title = card(page, "xss-html-in-text").locator("[part~=title]");
     await title.waitFor();
     expect(await title.innerText()).toBe(payload);
@@ -258,9 +372,18 @@ describe("<claim-card> never breaks the page", () => {
     record.denials[0].sources[0].url = "data:text/html,<script>parent.__pwned=1</script>";
     record.denials[1].sources[0].url = " JavaScript:window.__pwned=1";
     env.host.json("/api-hostile/v1/claims/dnc-hack-2016", record);
-    const { page, context, errors } = await open("/hostile.html", hostPage("en", `<claim-card claim="dnc-hack-2016" api="${env.host.origin}/api-hostile" expanded></claim-card>`, widget));
+    const { page, context, errors } = await open(
+      "/hostile.html",
+      hostPage(
+        "en",
+        `<claim-card claim="dnc-hack-2016" api="${env.host.origin}/api-hostile" expanded></claim-card>`,
+        widget,
+      ),
+    );
     await card(page).locator("[part~=title]").waitFor();
-    const hrefs = await card(page).locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    const hrefs = await card(page)
+      .locator("a")
+      .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     for (const h of hrefs) expect(h).toMatch(/^https?:\/\//);
     expect(await card(page).locator("[part~=sources] li").first().innerText()).toMatch(/^Source: /);
     expect(errors).toEqual([]);
@@ -269,14 +392,27 @@ describe("<claim-card> never breaks the page", () => {
 
   it("survives a malformed record from a hostile API (mock) with a note, not an exception", async () => {
     env.host.json("/api-broken/v1/claims/dnc-hack-2016", { id: "dnc-hack-2016", incident: null, accusations: "nope" });
-    const { page, context, errors } = await open("/broken.html", hostPage("en", `<claim-card claim="dnc-hack-2016" api="${env.host.origin}/api-broken" eager></claim-card>`, widget));
-    await expect.poll(() => card(page).locator("[part~=note]").innerText(), { timeout: 5000 }).toBe("Record unavailable right now.");
+    const { page, context, errors } = await open(
+      "/broken.html",
+      hostPage(
+        "en",
+        `<claim-card claim="dnc-hack-2016" api="${env.host.origin}/api-broken" eager></claim-card>`,
+        widget,
+      ),
+    );
+    await expect
+      .poll(() => card(page).locator("[part~=note]").innerText(), { timeout: 5000 })
+      .toBe("Record unavailable right now.");
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it("defines the element once when the script is loaded twice", async () => {
-    const html = hostPage("en", `<claim-card claim="dnc-hack-2016"></claim-card><script type="module" src="${widget}?again"></script>`, widget);
+    const html = hostPage(
+      "en",
+      `<claim-card claim="dnc-hack-2016"></claim-card><script type="module" src="${widget}?again"></script>`,
+      widget,
+    );
     const { page, context, errors } = await open("/twice.html", html);
     await card(page).locator("[part~=title]").waitFor();
     await page.waitForTimeout(300);

@@ -42,7 +42,10 @@ async function php(args: string[]): Promise<PhpResult> {
 
 async function phpFiles(): Promise<string[]> {
   const entries = await readdir(pluginRoot, { recursive: true });
-  return entries.filter((f) => f.endsWith(".php")).map((f) => join(pluginRoot, f)).sort();
+  return entries
+    .filter((f) => f.endsWith(".php"))
+    .map((f) => join(pluginRoot, f))
+    .sort();
 }
 
 describe("the WordPress plugin", () => {
@@ -99,7 +102,10 @@ describe("the WordPress plugin", () => {
     const id = "dnc-hack-2016";
     const { code, out } = await php(["integrations/wordpress/tests/php/render.php", base, id, "fr"]);
     expect(code, out).toBe(0);
-    const r = JSON.parse(out) as Record<"element" | "iframe" | "module" | "providerFormat" | "endpoint" | "claimUrl" | "oembedRequest", string>;
+    const r = JSON.parse(out) as Record<
+      "element" | "iframe" | "module" | "providerFormat" | "endpoint" | "claimUrl" | "oembedRequest",
+      string
+    >;
     expect(r.element).toBe(`<claim-card claim="${id}" api="${base}" lang="fr"></claim-card>`);
     expect(r.providerFormat).toBe(`${base}/claims/*`);
 

@@ -39,6 +39,7 @@ beforeAll(async () => {
   record.incident.title = text(0);
   record.incident.summary = { fr: PAYLOADS.join(" "), en: PAYLOADS.join(" ") };
   record.incident.targets = PAYLOADS.map((_, i) => text(i));
+  // biome-ignore lint/suspicious/noExplicitAny: a record as JSON, filled with payloads field by field
   record.accusations.forEach((a: Record<string, any>, i: number) => {
     a.summary = text(i + 2);
     a.speaker = { name: PAYLOADS[(i + 3) % PAYLOADS.length], role: text(i + 4) };
@@ -49,7 +50,11 @@ beforeAll(async () => {
   });
   for (const d of record.denials) d.summary = text(9);
   for (const c of record.consequences ?? []) c.summary = text(10);
-  const res = await fetch(`${base}/v1/claims/${ID}`, { method: "PUT", headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: JSON.stringify(record) });
+  const res = await fetch(`${base}/v1/claims/${ID}`, {
+    method: "PUT",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify(record),
+  });
   expect(res.status, await res.clone().text()).toBe(201);
   await untilServed(base, ID);
 });
@@ -66,10 +71,17 @@ async function watch(page: Page): Promise<string[]> {
 
 async function assertInert(page: Page, alarms: string[]): Promise<void> {
   await page.waitForTimeout(500);
-  const xss = await page.evaluate(() => {
-    const w = window as unknown as { __xss?: unknown };
-    return w.__xss ?? [...document.querySelectorAll("iframe")].map((f) => (f.contentWindow as unknown as { __xss?: unknown } | null)?.__xss).find((x) => x !== undefined);
-  }).catch(() => undefined);
+  const xss = await page
+    .evaluate(() => {
+      const w = window as unknown as { __xss?: unknown };
+      return (
+        w.__xss ??
+        [...document.querySelectorAll("iframe")]
+          .map((f) => (f.contentWindow as unknown as { __xss?: unknown } | null)?.__xss)
+          .find((x) => x !== undefined)
+      );
+    })
+    .catch(() => undefined);
   expect(xss).toBeUndefined();
   expect(alarms).toEqual([]);
 }
@@ -78,13 +90,22 @@ describe("an XSS corpus in every record field renders inert", () => {
   it("in the widget", async () => {
     const page = await env.browser.newPage();
     const alarms = await watch(page);
-    await page.goto(env.host.page("/xss-widget.html", hostPage("fr", `<claim-card claim="${ID}" expanded></claim-card>`, `${base}/widget.js`)));
+    await page.goto(
+      env.host.page(
+        "/xss-widget.html",
+        hostPage("fr", `<claim-card claim="${ID}" expanded></claim-card>`, `${base}/widget.js`),
+      ),
+    );
     const card = page.locator(`claim-card[claim="${ID}"]`);
     await card.locator("[part~=title]").waitFor();
     expect(await card.locator("[part~=title]").innerText()).toBe(PAYLOADS[0]);
     const danger = await card.evaluate((el) => ({
-      elements: el.shadowRoot!.querySelectorAll("script, img, svg, iframe, math, details[ontoggle], [onerror], [onload]").length,
-      links: [...el.shadowRoot!.querySelectorAll("a")].map((a) => a.getAttribute("href")).filter((h) => !/^https?:\/\//.test(h ?? "")),
+      elements: el.shadowRoot!.querySelectorAll(
+        "script, img, svg, iframe, math, details[ontoggle], [onerror], [onload]",
+      ).length,
+      links: [...el.shadowRoot!.querySelectorAll("a")]
+        .map((a) => a.getAttribute("href"))
+        .filter((h) => !/^https?:\/\//.test(h ?? "")),
     }));
     expect(danger).toEqual({ elements: 0, links: [] });
     await assertInert(page, alarms);
@@ -94,7 +115,12 @@ describe("an XSS corpus in every record field renders inert", () => {
   it("in the iframe embed, framed by another site", async () => {
     const page = await env.browser.newPage();
     const alarms = await watch(page);
-    await page.goto(env.host.page("/xss-embed.html", `<!doctype html><html><body><iframe class="claimcard-embed" src="${base}/embed/${ID}?lang=fr" width="600" height="400"></iframe></body></html>`));
+    await page.goto(
+      env.host.page(
+        "/xss-embed.html",
+        `<!doctype html><html><body><iframe class="claimcard-embed" src="${base}/embed/${ID}?lang=fr" width="600" height="400"></iframe></body></html>`,
+      ),
+    );
     const frame = page.frameLocator("iframe");
     await frame.locator("[part~=title]").waitFor();
     expect(await frame.locator("[part~=title]").innerText()).toBe(PAYLOADS[0]);
@@ -102,7 +128,9 @@ describe("an XSS corpus in every record field renders inert", () => {
     const danger = await frame.locator("body").evaluate((b) => ({
       scripts: b.querySelectorAll("script").length,
       elements: b.querySelectorAll("img, svg, iframe, math, [onerror], [onload], [ontoggle]").length,
-      links: [...b.querySelectorAll("a")].map((a) => a.getAttribute("href")).filter((h) => !/^https?:\/\//.test(h ?? "")),
+      links: [...b.querySelectorAll("a")]
+        .map((a) => a.getAttribute("href"))
+        .filter((h) => !/^https?:\/\//.test(h ?? "")),
     }));
     expect(danger).toEqual({ scripts: 1, elements: 0, links: [] });
     await assertInert(page, alarms);

@@ -4,7 +4,7 @@
  * over 6,000 requests). So claimcard's growth is compared with that of this one-line
  * Worker, run the same way, under the same load.
  */
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { QUIET_ENV, WRANGLER_BIN } from "../../lib/wrangler.ts";
@@ -37,11 +37,31 @@ export function workerdRss(group: number, port: string | number): number {
 export async function startControl(port: number): Promise<Control> {
   await mkdir(".wrangler", { recursive: true });
   const dir = await mkdtemp(join(".wrangler", "control-"));
-  await writeFile(join(dir, "wrangler.toml"), `name = "control"\nmain = "index.js"\ncompatibility_date = "2026-11-01"\n`);
+  await writeFile(
+    join(dir, "wrangler.toml"),
+    `name = "control"\nmain = "index.js"\ncompatibility_date = "2026-11-01"\n`,
+  );
   await writeFile(join(dir, "index.js"), `export default { fetch() { return new Response("ok"); } };\n`);
-  const child = spawn(process.execPath, [WRANGLER_BIN, "dev", "--ip", "127.0.0.1", "--port", String(port), "--show-interactive-dev-session=false", "--log-level", "warn"], {
-    cwd: dir, env: { ...process.env, ...QUIET_ENV }, stdio: "ignore", detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      WRANGLER_BIN,
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--show-interactive-dev-session=false",
+      "--log-level",
+      "warn",
+    ],
+    {
+      cwd: dir,
+      env: { ...process.env, ...QUIET_ENV },
+      stdio: "ignore",
+      detached: true,
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
     try {

@@ -10,7 +10,7 @@ import type autocannon from "autocannon";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { run } from "../../lib/autocannon.ts";
 import { freePort } from "../../lib/local-server.ts";
-import { startControl, workerdRss, type Control } from "./control.ts";
+import { type Control, startControl, workerdRss } from "./control.ts";
 
 const base = inject("baseUrl");
 const SECONDS = Number(process.env.RELIABILITY_LOAD_SECONDS ?? 10);
@@ -25,19 +25,27 @@ const REQUESTS: autocannon.Request[] = [
   { method: "GET", path: "/v1/claims/dnc-hack-2016" },
   { method: "GET", path: "/v1/claims/gru-opcw-wada-2018" },
   { method: "GET", path: "/v1/claims?accused=russia&limit=3" },
-  { method: "GET", path: `/v1/lookup?url=${encodeURIComponent("https://www.euronews.com/2018/10/04/dutch-government-says-it-disrupted-russian-attempt-to-hack-chemical-weapons-watchdog")}` },
+  {
+    method: "GET",
+    path: `/v1/lookup?url=${encodeURIComponent("https://www.euronews.com/2018/10/04/dutch-government-says-it-disrupted-russian-attempt-to-hack-chemical-weapons-watchdog")}`,
+  },
   { method: "POST", path: "/v1/match", headers: { "content-type": "application/json" }, body: ARTICLE },
   { method: "GET", path: "/embed/ukraine-ministries-2022?lang=fr" },
   { method: "GET", path: "/healthz" },
 ];
 
-
 /** Warms up, then loads at the fixed rate, sampling memory: growth is the end minus the start of the loaded part. */
-async function soak(url: string, rss: () => number, requests: autocannon.Request[]): Promise<{ result: autocannon.Result; growthKb: number; samples: number[] }> {
+async function soak(
+  url: string,
+  rss: () => number,
+  requests: autocannon.Request[],
+): Promise<{ result: autocannon.Result; growthKb: number; samples: number[] }> {
   await run({ url, connections: 8, duration: WARMUP_SECONDS, overallRate: RATE, requests });
   const samples = [rss()];
   const sampler = setInterval(() => samples.push(rss()), 1000);
-  const result = await run({ url, connections: 8, duration: SECONDS, overallRate: RATE, requests }).finally(() => clearInterval(sampler));
+  const result = await run({ url, connections: 8, duration: SECONDS, overallRate: RATE, requests }).finally(() =>
+    clearInterval(sampler),
+  );
   samples.push(rss());
   return { result, growthKb: samples.at(-1)! - samples[0]!, samples };
 }
@@ -51,7 +59,9 @@ afterAll(async () => {
 });
 
 describe(`a ${SECONDS}-second load at ${RATE} requests/s`, () => {
-  it("answers every request without error, and grows memory no more than a one-line Worker does", { timeout: (SECONDS + WARMUP_SECONDS) * 2000 + 60_000 }, async () => {
+  it("answers every request without error, and grows memory no more than a one-line Worker does", {
+    timeout: (SECONDS + WARMUP_SECONDS) * 2000 + 60_000,
+  }, async () => {
     const port = new URL(base).port;
     const claimcard = await soak(base, () => workerdRss(inject("serverGroup"), port), REQUESTS);
     const baseline = await soak(control.url, control.rss, [{ method: "GET", path: "/" }]);

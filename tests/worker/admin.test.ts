@@ -1,7 +1,7 @@
 import { env, runDurableObjectAlarm } from "cloudflare:test";
-import { STRINGS } from "../../shared/i18n.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Claim, ClaimList, LookupResult, MatchResult } from "../../schema/index.ts";
+import { STRINGS } from "../../shared/i18n.ts";
 import { problem, request } from "./http.ts";
 import { seed, seedClaims } from "./seed.ts";
 
@@ -19,7 +19,11 @@ function draft(id: string, changes: Partial<Claim> = {}): Claim {
 }
 
 function put(id: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return request(`/v1/claims/${id}`, { method: "PUT", headers: { ...auth, "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+  return request(`/v1/claims/${id}`, {
+    method: "PUT",
+    headers: { ...auth, "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 function del(id: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -39,10 +43,17 @@ describe("admin authentication", () => {
     ["the token minus its last character", { Authorization: `Bearer ${TOKEN.slice(0, -1)}` }],
     ["the token plus one character", { Authorization: `Bearer ${TOKEN}x` }],
     ["the token in another case", { Authorization: `Bearer ${TOKEN.toUpperCase()}` }],
-    ["the right prefix, then garbage", { Authorization: `Bearer ${TOKEN.slice(0, 10)}${"z".repeat(TOKEN.length - 10)}` }],
+    [
+      "the right prefix, then garbage",
+      { Authorization: `Bearer ${TOKEN.slice(0, 10)}${"z".repeat(TOKEN.length - 10)}` },
+    ],
     ["another scheme", { Authorization: `Basic ${btoa(`admin:${TOKEN}`)}` }],
   ])("refuses %s with 401 or 400 problem+json, and writes nothing", async (_what, headers) => {
-    const res = await request("/v1/claims/auth-probe", { method: "PUT", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(draft("auth-probe")) });
+    const res = await request("/v1/claims/auth-probe", {
+      method: "PUT",
+      headers: { "Content-Type": "application/json", ...headers },
+      body: JSON.stringify(draft("auth-probe")),
+    });
     expect([400, 401]).toContain(res.status);
     const p = await problem(res);
     expect(p.detail).not.toContain(TOKEN);
@@ -50,9 +61,16 @@ describe("admin authentication", () => {
   });
 
   it("accepts the next token during a rotation, and only the configured ones", async () => {
-    const next = await request("/v1/claims/rotation-probe", { method: "PUT", headers: { Authorization: "Bearer test-next-token-9876543210", "Content-Type": "application/json" }, body: JSON.stringify(draft("rotation-probe")) });
+    const next = await request("/v1/claims/rotation-probe", {
+      method: "PUT",
+      headers: { Authorization: "Bearer test-next-token-9876543210", "Content-Type": "application/json" },
+      body: JSON.stringify(draft("rotation-probe")),
+    });
     expect(next.status).toBe(201);
-    const old = await request("/v1/claims/rotation-probe", { method: "DELETE", headers: { Authorization: "Bearer test-next-token-987654321", "If-Match": next.headers.get("ETag")! } });
+    const old = await request("/v1/claims/rotation-probe", {
+      method: "DELETE",
+      headers: { Authorization: "Bearer test-next-token-987654321", "If-Match": next.headers.get("ETag")! },
+    });
     expect(old.status).toBe(401);
   });
 
@@ -81,7 +99,10 @@ describe("admin authentication", () => {
 describe("PUT /v1/claims/:id", () => {
   it("creates a record (201), versioned and readable, and indexes it everywhere", async () => {
     const base = draft("created-claim");
-    const keywords = { fr: [...base.keywords.fr, "Opération Zéphyrine"], en: [...base.keywords.en, "Operation Zephyrine"] };
+    const keywords = {
+      fr: [...base.keywords.fr, "Opération Zéphyrine"],
+      en: [...base.keywords.en, "Operation Zephyrine"],
+    };
     const res = await put("created-claim", { ...base, keywords });
     expect(res.status).toBe(201);
     expect(res.headers.get("Location")).toBe("/v1/claims/created-claim");
@@ -95,10 +116,19 @@ describe("PUT /v1/claims/:id", () => {
     expect(read.headers.get("ETag")).toBe(res.headers.get("ETag"));
     const listed = await (await request("/v1/claims?topic=created-claim")).json<ClaimList>();
     expect(listed.items.map((i) => i.id)).toEqual(["created-claim"]);
-    const looked = await (await request(`/v1/lookup?url=${encodeURIComponent("https://news.example.org/created-claim/")}`)).json<LookupResult>();
+    const looked = await (
+      await request(`/v1/lookup?url=${encodeURIComponent("https://news.example.org/created-claim/")}`)
+    ).json<LookupResult>();
     expect(looked.claims.map((c) => c.id)).toEqual(["created-claim"]);
-    const text = "Selon Kiev, des pirates informatiques russes ont mené l'opération Zéphyrine : les sites des ministères ukrainiens ont été défigurés et le logiciel destructeur WhisperGate a effacé des serveurs. Le Kremlin dément toute implication dans l'opération Zéphyrine.";
-    const matched = await (await request("/v1/match", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text, limit: 10 }) })).json<MatchResult>();
+    const text =
+      "Selon Kiev, des pirates informatiques russes ont mené l'opération Zéphyrine : les sites des ministères ukrainiens ont été défigurés et le logiciel destructeur WhisperGate a effacé des serveurs. Le Kremlin dément toute implication dans l'opération Zéphyrine.";
+    const matched = await (
+      await request("/v1/match", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ text, limit: 10 }),
+      })
+    ).json<MatchResult>();
     expect(matched.matches.map((m) => m.id)).toContain("created-claim");
   });
 
@@ -122,7 +152,9 @@ describe("PUT /v1/claims/:id", () => {
     const without = await put("guarded-claim", draft("guarded-claim", { status: "disputed" }));
     expect(without.status).toBe(428);
     expect(without.headers.get("ETag")).toBe(tag);
-    const stale = await put("guarded-claim", draft("guarded-claim", { status: "disputed" }), { "If-Match": '"1-0000000000000000"' });
+    const stale = await put("guarded-claim", draft("guarded-claim", { status: "disputed" }), {
+      "If-Match": '"1-0000000000000000"',
+    });
     expect(stale.status).toBe(412);
     expect((await problem(stale)).title).toBe("Precondition failed");
     const weak = await put("guarded-claim", draft("guarded-claim"), { "If-Match": `W/${tag}` });
@@ -138,7 +170,10 @@ describe("PUT /v1/claims/:id", () => {
     const tag = first.headers.get("ETag")!;
     const a = draft("raced-claim", { status: "disputed" });
     const b = draft("raced-claim", { status: "officially-attributed" });
-    const [ra, rb] = await Promise.all([put("raced-claim", a, { "If-Match": tag }), put("raced-claim", b, { "If-Match": tag })]);
+    const [ra, rb] = await Promise.all([
+      put("raced-claim", a, { "If-Match": tag }),
+      put("raced-claim", b, { "If-Match": tag }),
+    ]);
     expect([ra.status, rb.status].sort()).toEqual([200, 412]);
     const winner = ra.status === 200 ? await ra.json<Claim>() : await rb.json<Claim>();
     const loser = ra.status === 200 ? rb : ra;
@@ -147,13 +182,17 @@ describe("PUT /v1/claims/:id", () => {
     const read = await (await request("/v1/claims/raced-claim")).json<Claim>();
     expect(read.status).toBe(winner.status);
     expect(read.version).toBe(2);
-    const listed = await (await request("/v1/claims?topic=raced-claim&updatedSince=2000-01-01T00:00:00Z")).json<ClaimList>();
+    const listed = await (
+      await request("/v1/claims?topic=raced-claim&updatedSince=2000-01-01T00:00:00Z")
+    ).json<ClaimList>();
     expect(listed.items).toEqual([expect.objectContaining({ id: "raced-claim", status: winner.status, version: 2 })]);
   });
 
   it("keeps many concurrent writes to different records, and every index up to date", async () => {
     const n = 8;
-    const results = await Promise.all(Array.from({ length: n }, (_, i) => put(`bulk-claim-${i}`, draft(`bulk-claim-${i}`, { topics: ["bulk-claim"] }))));
+    const results = await Promise.all(
+      Array.from({ length: n }, (_, i) => put(`bulk-claim-${i}`, draft(`bulk-claim-${i}`, { topics: ["bulk-claim"] }))),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(n).fill(201));
     await settle();
     const pending = await env.WRITER.getByName("claims").pending();
@@ -161,14 +200,18 @@ describe("PUT /v1/claims/:id", () => {
     const listed = await (await request("/v1/claims?topic=bulk-claim&limit=100")).json<ClaimList>();
     expect(listed.items.map((i) => i.id).sort()).toEqual(Array.from({ length: n }, (_, i) => `bulk-claim-${i}`).sort());
     for (let i = 0; i < n; i++) {
-      const looked = await (await request(`/v1/lookup?url=${encodeURIComponent(`https://news.example.org/bulk-claim-${i}`)}`)).json<LookupResult>();
+      const looked = await (
+        await request(`/v1/lookup?url=${encodeURIComponent(`https://news.example.org/bulk-claim-${i}`)}`)
+      ).json<LookupResult>();
       expect(looked.claims.map((c) => c.id)).toEqual([`bulk-claim-${i}`]);
     }
   });
 
   it("defers a second write of the same key within a second to the alarm, and the alarm publishes it", async () => {
     const first = await put("quick-claim", draft("quick-claim"));
-    const second = await put("quick-claim", draft("quick-claim", { status: "disputed" }), { "If-Match": first.headers.get("ETag")! });
+    const second = await put("quick-claim", draft("quick-claim", { status: "disputed" }), {
+      "If-Match": first.headers.get("ETag")!,
+    });
     expect(second.status).toBe(200);
     const writer = env.WRITER.getByName("claims");
     expect((await writer.pending()).claims).toContain("quick-claim");
@@ -183,7 +226,9 @@ describe("PUT /v1/claims/:id", () => {
     await settle();
     const url = "/v1/claims/readback-claim";
     expect((await (await request(url)).json<Claim>()).status).toBe(draft("x").status);
-    expect(await (await request("/embed/readback-claim?lang=en")).text()).toContain(STRINGS.en.status[draft("x").status]);
+    expect(await (await request("/embed/readback-claim?lang=en")).text()).toContain(
+      STRINGS.en.status[draft("x").status],
+    );
     const next = draft("readback-claim", { status: "disputed" });
     next.incident = { ...next.incident, title: { fr: "Titre corrigé", en: "Corrected title" } };
     const res = await put("readback-claim", next, { "If-Match": first.headers.get("ETag")! });
@@ -196,7 +241,9 @@ describe("PUT /v1/claims/:id", () => {
 
   it("refuses If-Match: * on an existing record (no blind overwrite or delete), with 428", async () => {
     await put("starred-claim", draft("starred-claim"));
-    expect((await put("starred-claim", draft("starred-claim", { status: "disputed" }), { "If-Match": "*" })).status).toBe(428);
+    expect(
+      (await put("starred-claim", draft("starred-claim", { status: "disputed" }), { "If-Match": "*" })).status,
+    ).toBe(428);
     expect((await del("starred-claim", { "If-Match": "*" })).status).toBe(428);
   });
 
@@ -218,7 +265,11 @@ describe("PUT /v1/claims/:id", () => {
   it("takes a new data:load as the truth: the next write re-imports it, and drops what was pending", async () => {
     const original = seedClaims().find((c) => c.id === "gru-indictment-2018")!;
     const current = await request("/v1/claims/gru-indictment-2018?before-load");
-    const tampered = await put("gru-indictment-2018", { ...original, status: "disputed" }, { "If-Match": current.headers.get("ETag")! });
+    const tampered = await put(
+      "gru-indictment-2018",
+      { ...original, status: "disputed" },
+      { "If-Match": current.headers.get("ETag")! },
+    );
     expect(tampered.status).toBe(200);
     const writer = env.WRITER.getByName("claims");
     await seed();
@@ -232,15 +283,27 @@ describe("PUT /v1/claims/:id", () => {
   });
 
   it("refuses create-only (If-None-Match: *) over an existing record", async () => {
-    const res = await put("dnc-hack-2016", seedClaims().find((c) => c.id === "dnc-hack-2016"), { "If-None-Match": "*" });
+    const res = await put(
+      "dnc-hack-2016",
+      seedClaims().find((c) => c.id === "dnc-hack-2016"),
+      { "If-None-Match": "*" },
+    );
     expect(res.status).toBe(412);
   });
 
   it.each([
     ["an invalid record, naming the field", draft("invalid-claim", { accusations: [] }), /accusations: is empty/],
-    ["a javascript: source", { ...draft("invalid-claim"), urls: ["javascript:alert(1)"] }, /urls\[0\]: must be an absolute http\(s\) URL/],
+    [
+      "a javascript: source",
+      { ...draft("invalid-claim"), urls: ["javascript:alert(1)"] },
+      /urls\[0\]: must be an absolute http\(s\) URL/,
+    ],
     ["an unknown field", { ...draft("invalid-claim"), verdict: "true" }, /verdict: is not a known field/],
-    ["an entity reference that the record does not carry", { ...draft("invalid-claim"), accused: ["atlantis"] }, /accused\[0\]: names unknown entity "atlantis"/],
+    [
+      "an entity reference that the record does not carry",
+      { ...draft("invalid-claim"), accused: ["atlantis"] },
+      /accused\[0\]: names unknown entity "atlantis"/,
+    ],
   ])("answers 400 problem+json for %s", async (_what, body, message) => {
     const res = await put("invalid-claim", body);
     expect(res.status).toBe(400);
@@ -256,7 +319,11 @@ describe("PUT /v1/claims/:id", () => {
   });
 
   it("answers 415 for a non-JSON body and 413 for an oversized one", async () => {
-    const text = await request("/v1/claims/x-claim", { method: "PUT", headers: { ...auth, "Content-Type": "text/plain" }, body: "{}" });
+    const text = await request("/v1/claims/x-claim", {
+      method: "PUT",
+      headers: { ...auth, "Content-Type": "text/plain" },
+      body: "{}",
+    });
     expect(text.status).toBe(415);
     const big = await put("x-claim", { ...draft("x-claim"), padding: "x".repeat(600 * 1024) });
     expect(big.status).toBe(413);
@@ -276,7 +343,9 @@ describe("DELETE /v1/claims/:id", () => {
     expect((await request("/v1/claims/deleted-claim?gone")).status).toBe(404);
     const listed = await (await request("/v1/claims?topic=deleted-claim&limit=99")).json<ClaimList>();
     expect(listed.items).toEqual([]);
-    const looked = await (await request(`/v1/lookup?url=${encodeURIComponent("https://news.example.org/deleted-claim")}`)).json<LookupResult>();
+    const looked = await (
+      await request(`/v1/lookup?url=${encodeURIComponent("https://news.example.org/deleted-claim")}`)
+    ).json<LookupResult>();
     expect(looked.claims).toEqual([]);
   });
 

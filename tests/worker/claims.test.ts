@@ -11,7 +11,13 @@ describe("GET /v1/claims/:id", () => {
     const res = await request("/v1/claims/dnc-hack-2016");
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toMatch(/^application\/json/);
-    const claim = await res.json<{ id: string; incident: { title: { fr: string; en: string } }; accusations: unknown[]; denials: unknown[]; entities: { id: string }[] }>();
+    const claim = await res.json<{
+      id: string;
+      incident: { title: { fr: string; en: string } };
+      accusations: unknown[];
+      denials: unknown[];
+      entities: { id: string }[];
+    }>();
     expect(claim.id).toBe("dnc-hack-2016");
     expect(claim.incident.title.fr).toBeTruthy();
     expect(claim.accusations.length).toBeGreaterThan(0);

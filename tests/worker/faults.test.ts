@@ -17,7 +17,8 @@ beforeAll(async () => {
 /** A KV namespace whose reads all reject (mock of an outage). */
 const failingKV = new Proxy(env.KV, {
   get(target, prop, receiver) {
-    if (prop === "get" || prop === "getWithMetadata" || prop === "list") return () => Promise.reject(new Error("KV: internal error"));
+    if (prop === "get" || prop === "getWithMetadata" || prop === "list")
+      return () => Promise.reject(new Error("KV: internal error"));
     return Reflect.get(target, prop, receiver);
   },
 });
@@ -38,7 +39,11 @@ async function call(path: string, kv: KVNamespace, init?: RequestInit): Promise<
   return res;
 }
 
-const match = { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: "Les hackers russes ont piraté le Comité national démocrate, selon CrowdStrike." }) };
+const match = {
+  method: "POST",
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify({ text: "Les hackers russes ont piraté le Comité national démocrate, selon CrowdStrike." }),
+};
 
 describe("when KV fails", () => {
   it.each([

@@ -7,13 +7,16 @@ beforeAll(async () => {
 });
 
 describe("every error is problem+json, never a 500 or a stack trace", () => {
-  it.each(["/nope", "/v1/nope", "/v1/claims/dnc-hack-2016/extra", "/v1", "/embed"])("answers 404 for the unknown route %s", async (path) => {
-    const res = await request(path);
-    expect(res.status).toBe(404);
-    const p = await problem(res);
-    expect(p.type).toMatch(/^urn:claimcard:problem:/);
-    expect(JSON.stringify(p)).not.toMatch(/at \w+ \(|\.ts:\d+/);
-  });
+  it.each(["/nope", "/v1/nope", "/v1/claims/dnc-hack-2016/extra", "/v1", "/embed"])(
+    "answers 404 for the unknown route %s",
+    async (path) => {
+      const res = await request(path);
+      expect(res.status).toBe(404);
+      const p = await problem(res);
+      expect(p.type).toMatch(/^urn:claimcard:problem:/);
+      expect(JSON.stringify(p)).not.toMatch(/at \w+ \(|\.ts:\d+/);
+    },
+  );
 
   it.each([
     ["POST", "/v1/claims/dnc-hack-2016", "GET, HEAD, PUT, DELETE"],
@@ -46,7 +49,11 @@ describe("CORS", () => {
   it("answers a preflight for the match", async () => {
     const res = await request("/v1/match", {
       method: "OPTIONS",
-      headers: { Origin: "https://news.example", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type" },
+      headers: {
+        Origin: "https://news.example",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type",
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");

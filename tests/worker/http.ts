@@ -22,16 +22,28 @@ export function request(path: string, init?: RequestInit): Promise<Response> {
  * problem of its kind: the same status, the same title, `errors` exactly when the kind
  * lists bad fields.
  */
-export async function problem(res: Response): Promise<{ type: string; title: string; status: number; detail: string; errors?: string[] }> {
+export async function problem(
+  res: Response,
+): Promise<{ type: string; title: string; status: number; detail: string; errors?: string[] }> {
   if (!res.headers.get("Content-Type")?.startsWith(PROBLEM_MEDIA_TYPE)) {
-    throw new Error(`expected ${PROBLEM_MEDIA_TYPE}, got ${res.headers.get("Content-Type")} (${res.status}): ${await res.text()}`);
+    throw new Error(
+      `expected ${PROBLEM_MEDIA_TYPE}, got ${res.headers.get("Content-Type")} (${res.status}): ${await res.text()}`,
+    );
   }
   const body = (await res.json()) as { type: string; title: string; status: number; detail: string; errors?: string[] };
   const kind = problemKind(body.type);
   if (!kind) throw new Error(`problem type ${body.type} is not in the catalogue`);
   const entry = PROBLEMS[kind];
-  if (body.status !== res.status || entry.status !== res.status || body.title !== entry.title || Array.isArray(body.errors) !== entry.errors || typeof body.detail !== "string") {
-    throw new Error(`problem ${kind} does not follow the catalogue (${JSON.stringify(entry)}): ${res.status} ${JSON.stringify(body)}`);
+  if (
+    body.status !== res.status ||
+    entry.status !== res.status ||
+    body.title !== entry.title ||
+    Array.isArray(body.errors) !== entry.errors ||
+    typeof body.detail !== "string"
+  ) {
+    throw new Error(
+      `problem ${kind} does not follow the catalogue (${JSON.stringify(entry)}): ${res.status} ${JSON.stringify(body)}`,
+    );
   }
   return body;
 }

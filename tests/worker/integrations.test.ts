@@ -1,15 +1,25 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { STRINGS } from "../../shared/i18n.ts";
 import { app } from "../../worker/app.ts";
 import { ORIGIN, problem, request } from "./http.ts";
-import { STRINGS } from "../../shared/i18n.ts";
 import { seed, seedClaims } from "./seed.ts";
 
 beforeAll(async () => {
   await seed();
 });
 
-type OEmbed = { version: string; type: string; title: string; provider_name: string; provider_url: string; cache_age: number; html: string; width: number; height: number };
+type OEmbed = {
+  version: string;
+  type: string;
+  title: string;
+  provider_name: string;
+  provider_url: string;
+  cache_age: number;
+  html: string;
+  width: number;
+  height: number;
+};
 
 const oembed = (query: string) => request(`/v1/oembed?${query}`);
 const claimUrl = (id: string, q = "") => encodeURIComponent(`${ORIGIN}/claims/${id}${q}`);
@@ -25,7 +35,10 @@ describe("GET /v1/oembed (oEmbed 1.0)", () => {
     expect(body.cache_age).toBeGreaterThan(0);
     expect(body.width).toBeGreaterThan(0);
     expect(body.height).toBeGreaterThan(0);
-    const iframe = /^<iframe src="([^"]+)" width="(\d+)" height="(\d+)" frameborder="0" title="[^"<>]*" class="claimcard-embed"><\/iframe>$/.exec(body.html);
+    const iframe =
+      /^<iframe src="([^"]+)" width="(\d+)" height="(\d+)" frameborder="0" title="[^"<>]*" class="claimcard-embed"><\/iframe>$/.exec(
+        body.html,
+      );
     expect(iframe, body.html).not.toBeNull();
     expect(iframe![1]).toBe(`${ORIGIN}/embed/dnc-hack-2016?lang=en`);
     expect(Number(iframe![2])).toBe(body.width);
@@ -49,7 +62,11 @@ describe("GET /v1/oembed (oEmbed 1.0)", () => {
   });
 
   it("answers 404 for an unknown claim, another site's URL, or a URL that is not a claim page", async () => {
-    for (const url of [claimUrl("no-such-claim"), encodeURIComponent("https://evil.example/claims/dnc-hack-2016"), encodeURIComponent(`${ORIGIN}/v1/claims/dnc-hack-2016`)]) {
+    for (const url of [
+      claimUrl("no-such-claim"),
+      encodeURIComponent("https://evil.example/claims/dnc-hack-2016"),
+      encodeURIComponent(`${ORIGIN}/v1/claims/dnc-hack-2016`),
+    ]) {
       const res = await oembed(`url=${url}`);
       expect(res.status, decodeURIComponent(url)).toBe(404);
       await problem(res);
@@ -63,7 +80,11 @@ describe("GET /v1/oembed (oEmbed 1.0)", () => {
 
   it("embeds under PUBLIC_ORIGIN when the Worker is reached under another name (a service binding)", async () => {
     const url = encodeURIComponent("https://claims.public.example/claims/dnc-hack-2016");
-    const res = await app.fetch(new Request(`https://claimcard.internal/v1/oembed?url=${url}`), { ...env, PUBLIC_ORIGIN: "https://claims.public.example" }, createExecutionContext());
+    const res = await app.fetch(
+      new Request(`https://claimcard.internal/v1/oembed?url=${url}`),
+      { ...env, PUBLIC_ORIGIN: "https://claims.public.example" },
+      createExecutionContext(),
+    );
     expect(res.status).toBe(200);
     const body = await res.json<OEmbed>();
     expect(body.provider_url).toBe("https://claims.public.example");
@@ -109,7 +130,9 @@ describe("GET /embed/:id", () => {
 
 describe("GET /claims/:id", () => {
   it("is a shareable page with oEmbed discovery and ClaimReview JSON-LD", async () => {
-    const res = await request("/claims/trump-campaign-iran-2024", { headers: { "Accept-Language": "fr-FR,fr;q=0.9,en;q=0.5" } });
+    const res = await request("/claims/trump-campaign-iran-2024", {
+      headers: { "Accept-Language": "fr-FR,fr;q=0.9,en;q=0.5" },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("Vary")).toMatch(/Accept-Language/);
     const page = await res.text();
@@ -129,6 +152,7 @@ describe("ClaimReview JSON-LD", () => {
     const res = await request("/v1/claims/gru-opcw-wada-2018?format=jsonld&lang=en");
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toMatch(/^application\/ld\+json/);
+    // biome-ignore lint/suspicious/noExplicitAny: a JSON-LD document, read field by field
     const doc = await res.json<Record<string, any>>();
     expect(doc["@context"]).toBe("https://schema.org");
     expect(doc["@type"]).toBe("ClaimReview");

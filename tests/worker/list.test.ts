@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ClaimList } from "../../schema/index.ts";
-import { problem, request } from "./http.ts";
 import { LIST_LIMIT } from "../../shared/constants.ts";
+import { problem, request } from "./http.ts";
 import { seed, seedClaims } from "./seed.ts";
 
 beforeAll(async () => {
@@ -28,7 +28,12 @@ describe("GET /v1/claims", () => {
     const dates = page.items.map((i) => i.date);
     expect([...dates].sort().reverse()).toEqual(dates);
     const newest = [...claims].sort((a, b) => (a.incident.date < b.incident.date ? 1 : -1))[0]!;
-    expect(page.items[0]).toMatchObject({ id: newest.id, lang: "en", href: `/v1/claims/${newest.id}`, title: newest.incident.title.en });
+    expect(page.items[0]).toMatchObject({
+      id: newest.id,
+      lang: "en",
+      href: `/v1/claims/${newest.id}`,
+      title: newest.incident.title.en,
+    });
   });
 
   it("answers in French with lang=fr", async () => {
@@ -46,7 +51,15 @@ describe("GET /v1/claims", () => {
     expect(byAlias).toContain("dnc-hack-2016");
     expect(byAlias).not.toContain("trump-campaign-iran-2024");
     const russia = ids(await list("?accused=russie&limit=100"));
-    expect(russia).toEqual(expect.arrayContaining(["dnc-hack-2016", "gru-opcw-wada-2018", "ukraine-ministries-2022", "russia-election-interference-2016", "notpetya-2017"]));
+    expect(russia).toEqual(
+      expect.arrayContaining([
+        "dnc-hack-2016",
+        "gru-opcw-wada-2018",
+        "ukraine-ministries-2022",
+        "russia-election-interference-2016",
+        "notpetya-2017",
+      ]),
+    );
     expect(russia).not.toContain("trump-campaign-iran-2024");
     expect(russia).not.toContain("sony-pictures-2014");
     expect(ids(await list("?accused=iran"))).toEqual(["trump-campaign-iran-2024", "albania-government-2022"]);
@@ -55,11 +68,20 @@ describe("GET /v1/claims", () => {
 
   it("filters by accuser, topic, status and date", async () => {
     const claims = seedClaims();
-    const accusedBy = (id: string) => claims.filter((c) => c.accusations.some((a) => a.by === id)).map((c) => c.id).sort();
+    const accusedBy = (id: string) =>
+      claims
+        .filter((c) => c.accusations.some((a) => a.by === id))
+        .map((c) => c.id)
+        .sort();
     expect(ids(await list("?accuser=microsoft&limit=100")).sort()).toEqual(accusedBy("microsoft"));
     expect(ids(await list("?accuser=microsoft&limit=100"))).toContain("trump-campaign-iran-2024");
     expect(ids(await list("?accuser=netherlands"))).toEqual(["gru-opcw-wada-2018"]);
-    expect(ids(await list("?status=alleged&limit=100")).sort()).toEqual(claims.filter((c) => c.status === "alleged").map((c) => c.id).sort());
+    expect(ids(await list("?status=alleged&limit=100")).sort()).toEqual(
+      claims
+        .filter((c) => c.status === "alleged")
+        .map((c) => c.id)
+        .sort(),
+    );
     const since = await list("?since=2018-01-01");
     expect(since.items.every((i) => i.date >= "2018")).toBe(true);
     expect(ids(since)).not.toContain("dnc-hack-2016");

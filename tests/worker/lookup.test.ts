@@ -36,7 +36,10 @@ describe("GET /v1/lookup", () => {
     ];
     for (const variant of variants) {
       const result = await lookup(variant);
-      expect(result.claims.map((c) => c.id), variant).toContain(claim.id);
+      expect(
+        result.claims.map((c) => c.id),
+        variant,
+      ).toContain(claim.id);
     }
   });
 

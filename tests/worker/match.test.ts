@@ -1,19 +1,32 @@
 /// <reference types="vite/client" />
 import { beforeAll, describe, expect, it } from "vitest";
-import type { MatchResult } from "../../schema/index.ts";
 import { parseArticle, score } from "../../lib/articles.ts";
+import type { MatchResult } from "../../schema/index.ts";
 import { decodeMatchIndex, encodeMatchIndex } from "../../worker/match/binary.ts";
 import { buildMatchIndex } from "../../worker/match/index.ts";
 import { matchArticle } from "../../worker/match/match.ts";
 import { problem, request } from "./http.ts";
 import { seed, seedClaims } from "./seed.ts";
 
-const load = (sources: Record<string, string>) => Object.entries(sources).map(([path, text]) => parseArticle(path.split("/").pop()!.replace(/\.txt$/, ""), text));
+const load = (sources: Record<string, string>) =>
+  Object.entries(sources).map(([path, text]) =>
+    parseArticle(
+      path
+        .split("/")
+        .pop()!
+        .replace(/\.txt$/, ""),
+      text,
+    ),
+  );
 /** The calibration set: the matcher's weights and thresholds were tuned on it. */
-const articles = load(import.meta.glob("../fixtures/articles/*.txt", { query: "?raw", import: "default", eager: true }));
+const articles = load(
+  import.meta.glob("../fixtures/articles/*.txt", { query: "?raw", import: "default", eager: true }),
+);
 /** Held-out sets, written by someone who never saw the matcher. */
 const holdout = load(import.meta.glob("../fixtures/holdout/*.txt", { query: "?raw", import: "default", eager: true }));
-const holdout2 = load(import.meta.glob("../fixtures/holdout2/*.txt", { query: "?raw", import: "default", eager: true }));
+const holdout2 = load(
+  import.meta.glob("../fixtures/holdout2/*.txt", { query: "?raw", import: "default", eager: true }),
+);
 const article = (name: string) => articles.find((a) => a.name === name)!;
 
 beforeAll(async () => {
@@ -21,7 +34,12 @@ beforeAll(async () => {
 });
 
 async function post(body: unknown, init: RequestInit = {}): Promise<Response> {
-  return request("/v1/match", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body), ...init });
+  return request("/v1/match", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+    ...init,
+  });
 }
 
 describe("the matcher, on the test articles (tests/fixtures/articles)", () => {
@@ -36,7 +54,11 @@ describe("the matcher, on the test articles (tests/fixtures/articles)", () => {
 
   it("finds what each article is about, and nothing for off-topic ones (precision and recall ≥ 95%)", () => {
     const result = score(articles, (a) => matchArticle(index, a, 10).map((m) => m.id));
-    const misses = result.rows.filter((r) => r.article.expect.some((id) => !r.got.includes(id)) || r.got.some((id) => ![...r.article.expect, ...r.article.allow].includes(id)));
+    const misses = result.rows.filter(
+      (r) =>
+        r.article.expect.some((id) => !r.got.includes(id)) ||
+        r.got.some((id) => ![...r.article.expect, ...r.article.allow].includes(id)),
+    );
     expect(misses.map((r) => `${r.article.name}: got [${r.got}]`)).toEqual([]);
     expect(result.precision).toBeGreaterThanOrEqual(0.95);
     expect(result.recall).toBeGreaterThanOrEqual(0.95);
@@ -63,7 +85,8 @@ describe("the matcher, on the test articles (tests/fixtures/articles)", () => {
   });
 
   it("finds nothing in a story that shares Russie, États-Unis and coopération but no attribution", () => {
-    const text = "La Russie et les États-Unis ont annoncé mardi une coopération renforcée sur la station spatiale internationale. Le Kremlin et Washington saluent un accord « mutuellement avantageux », a déclaré Dmitri Peskov.";
+    const text =
+      "La Russie et les États-Unis ont annoncé mardi une coopération renforcée sur la station spatiale internationale. Le Kremlin et Washington saluent un accord « mutuellement avantageux », a déclaré Dmitri Peskov.";
     expect(matchArticle(index, { text })).toEqual([]);
   });
 
@@ -143,19 +166,32 @@ describe("POST /v1/match", () => {
   });
 
   it("answers 400 for malformed JSON", async () => {
-    const res = await request("/v1/match", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"text": "unterminated' });
+    const res = await request("/v1/match", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: '{"text": "unterminated',
+    });
     expect(res.status).toBe(400);
     expect((await problem(res)).detail).toMatch(/JSON/);
   });
 
   it("answers 415 for a body that is not JSON", async () => {
-    const res = await request("/v1/match", { method: "POST", headers: { "Content-Type": "text/plain" }, body: "text=hello" });
+    const res = await request("/v1/match", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain" },
+      body: "text=hello",
+    });
     expect(res.status).toBe(415);
     await problem(res);
   });
 
   it("limits a client to 120 matches a minute, with 429 and Retry-After, and not its neighbour", async () => {
-    const from = (ip: string) => request("/v1/match", { method: "POST", headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip }, body: JSON.stringify({ text: "rien" }) });
+    const from = (ip: string) =>
+      request("/v1/match", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "CF-Connecting-IP": ip },
+        body: JSON.stringify({ text: "rien" }),
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 125; i++) statuses.push((await from("203.0.113.7")).status);
     expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true);

@@ -6,18 +6,30 @@
  */
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PROBLEM_MEDIA_TYPE } from "../../shared/problems.ts";
 import { app } from "../../worker/app.ts";
 import { forgetReads } from "../../worker/store/store.ts";
-import { PROBLEM_MEDIA_TYPE } from "../../shared/problems.ts";
 import { ORIGIN, problem, request } from "./http.ts";
 import { seed } from "./seed.ts";
 
-type Operation = { operationId?: string; security?: unknown[]; responses: Record<string, { content?: Record<string, unknown> }> };
-type Doc = { openapi: string; servers: Array<{ url: string }>; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, { type?: string; required?: string[]; properties?: Record<string, unknown> }> } };
+type Operation = {
+  operationId?: string;
+  security?: unknown[];
+  responses: Record<string, { content?: Record<string, unknown> }>;
+};
+type Doc = {
+  openapi: string;
+  servers: Array<{ url: string }>;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, { type?: string; required?: string[]; properties?: Record<string, unknown> }> };
+};
 
 const TOKEN = "test-admin-token-0123456789";
 const admin = (headers: Record<string, string> = {}) => ({ Authorization: `Bearer ${TOKEN}`, ...headers });
-const jsonBody = (body: unknown, headers: Record<string, string> = {}) => ({ headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
+const jsonBody = (body: unknown, headers: Record<string, string> = {}) => ({
+  headers: { "Content-Type": "application/json", ...headers },
+  body: JSON.stringify(body),
+});
 
 let doc: Doc;
 let record: Record<string, unknown>;
@@ -64,7 +76,11 @@ const CASES: Array<[string, string, RequestInit?]> = [
   ["POST", "/v1/match", { body: "{not json", headers: { "Content-Type": "application/json" } }],
   ["POST", "/v1/match", jsonBody({ text: "" })],
   ["POST", "/v1/match", jsonBody({ text: "x".repeat(300_000) })],
-  ["POST", "/v1/match", jsonBody({ text: "Les hackers russes ont piraté le Comité national démocrate, selon CrowdStrike." })],
+  [
+    "POST",
+    "/v1/match",
+    jsonBody({ text: "Les hackers russes ont piraté le Comité national démocrate, selon CrowdStrike." }),
+  ],
   ["GET", "/v1/oembed"],
   ["GET", `/v1/oembed?url=${encodeURIComponent("https://elsewhere.example/claims/dnc-hack-2016")}`],
   ["GET", `/v1/oembed?url=${encodeURIComponent(`${ORIGIN}/claims/unknown-claim`)}`],
@@ -98,7 +114,9 @@ describe("GET /openapi.json", () => {
   it("documents every route of the app, each operation with an id and who may call it", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.servers).toEqual([{ url: ORIGIN }]);
-    const routes = app.routes.filter((r) => r.method !== "ALL").map((r) => [r.method.toLowerCase(), r.path.replace(/:(\w+)/g, "{$1}").replace(/(.)\/$/, "$1")] as const);
+    const routes = app.routes
+      .filter((r) => r.method !== "ALL")
+      .map((r) => [r.method.toLowerCase(), r.path.replace(/:(\w+)/g, "{$1}").replace(/(.)\/$/, "$1")] as const);
     for (const [method, path] of routes) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     const ops = Object.values(doc.paths).flatMap((item) => Object.values(item));
     const ids = ops.map((op) => op.operationId);
@@ -113,7 +131,9 @@ describe("GET /openapi.json", () => {
     const claim = doc.components.schemas.Claim!;
     expect(claim.type).toBe("object");
     expect(claim.required).toEqual(expect.arrayContaining(["id", "incident", "accused", "accusations", "entities"]));
-    expect(Object.keys(claim.properties!)).toEqual(expect.arrayContaining(["denials", "noDenialOnRecord", "consequences", "urls"]));
+    expect(Object.keys(claim.properties!)).toEqual(
+      expect.arrayContaining(["denials", "noDenialOnRecord", "consequences", "urls"]),
+    );
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(5);
     for (const name of refs) expect(doc.components.schemas, name).toHaveProperty(name);
@@ -131,26 +151,46 @@ describe("GET /openapi.json", () => {
 
   it("documents the 503 of every operation that reads the claim store, for a KV outage", async () => {
     const failing = new Proxy(env.KV, {
-      get: (target, prop, receiver) => (prop === "get" || prop === "getWithMetadata" ? () => Promise.reject(new Error("KV down")) : Reflect.get(target, prop, receiver)),
+      get: (target, prop, receiver) =>
+        prop === "get" || prop === "getWithMetadata"
+          ? () => Promise.reject(new Error("KV down"))
+          : Reflect.get(target, prop, receiver),
     });
-    const reads = CASES.filter(([method, path]) => method === "GET" && /^\/(v1\/(claims|lookup|oembed)|embed|claims)/.test(path)).concat([CASES.find(([, p, i]) => p === "/v1/match" && typeof i?.body === "string" && i.body.includes("CrowdStrike"))!]);
+    const reads = CASES.filter(
+      ([method, path]) => method === "GET" && /^\/(v1\/(claims|lookup|oembed)|embed|claims)/.test(path),
+    ).concat([
+      CASES.find(([, p, i]) => p === "/v1/match" && typeof i?.body === "string" && i.body.includes("CrowdStrike"))!,
+    ]);
     for (const [method, path, init] of reads) {
       forgetReads();
       const ctx = createExecutionContext();
-      const res = await app.fetch(new Request(new URL(path, ORIGIN), { method, ...init }), { ...env, KV: failing }, ctx);
+      const res = await app.fetch(
+        new Request(new URL(path, ORIGIN), { method, ...init }),
+        { ...env, KV: failing },
+        ctx,
+      );
       await waitOnExecutionContext(ctx);
-      if (res.status === 503) expect(Object.keys(operationOf(method, path).responses), `${method} ${path}`).toContain("503");
+      if (res.status === 503)
+        expect(Object.keys(operationOf(method, path).responses), `${method} ${path}`).toContain("503");
     }
   });
 
   it("lists a stale If-Match and a replacement for the same record as 412 and 200", async () => {
     const { version, updatedAt, ...input } = record;
-    const stale = await request("/v1/claims/dnc-hack-2016", { method: "PUT", ...jsonBody(input, admin({ "If-Match": '"stale"' })) });
+    const stale = await request("/v1/claims/dnc-hack-2016", {
+      method: "PUT",
+      ...jsonBody(input, admin({ "If-Match": '"stale"' })),
+    });
     expect(stale.status).toBe(412);
-    expect(Object.keys(operationOf("PUT", "/v1/claims/x").responses)).toEqual(expect.arrayContaining(["200", "201", "412", "428"]));
+    expect(Object.keys(operationOf("PUT", "/v1/claims/x").responses)).toEqual(
+      expect.arrayContaining(["200", "201", "412", "428"]),
+    );
     const missing = await request("/v1/claims/dnc-hack-2016", { method: "PUT", ...jsonBody(input, admin()) });
     expect(missing.status).toBe(428);
-    const ok = await request("/v1/claims/dnc-hack-2016", { method: "PUT", ...jsonBody(input, admin({ "If-Match": etag })) });
+    const ok = await request("/v1/claims/dnc-hack-2016", {
+      method: "PUT",
+      ...jsonBody(input, admin({ "If-Match": etag })),
+    });
     expect(ok.status).toBe(200);
   });
 });

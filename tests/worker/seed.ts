@@ -5,9 +5,9 @@
  * filesystem.
  */
 import { env } from "cloudflare:workers";
-import { checkDataset, type Claim } from "../../schema/index.ts";
-import { buildEntries } from "../../worker/store/entries.ts";
 import registry from "../../data/entities.json";
+import { type Claim, checkDataset } from "../../schema/index.ts";
+import { buildEntries } from "../../worker/store/entries.ts";
 
 const files = import.meta.glob("../../data/claims/*.json", { eager: true, import: "default" });
 
@@ -28,6 +28,7 @@ export function seedClaims(): Claim[] {
  * beforeAll(() => seed());
  */
 export async function seed(claims: Claim[] = seedClaims()): Promise<Claim[]> {
-  for (const e of await buildEntries(claims, `test-load-${crypto.randomUUID()}`)) await env.KV.put(e.key, e.value, e.metadata ? { metadata: e.metadata } : {});
+  for (const e of await buildEntries(claims, `test-load-${crypto.randomUUID()}`))
+    await env.KV.put(e.key, e.value, e.metadata ? { metadata: e.metadata } : {});
   return claims;
 }

@@ -23,7 +23,9 @@ const MAGIC = 0x494d4343; // "CCMI"
 const VERSION = 1;
 const HEADER = 32;
 
-type Meta = Pick<MatchIndex, "generation" | "claims" | "accused" | "entities" | "parents" | "groups"> & { mentions: Array<[number, number[]]> };
+type Meta = Pick<MatchIndex, "generation" | "claims" | "accused" | "entities" | "parents" | "groups"> & {
+  mentions: Array<[number, number[]]>;
+};
 
 /**
  * Serializes an index into one ArrayBuffer.
@@ -33,8 +35,13 @@ type Meta = Pick<MatchIndex, "generation" | "claims" | "accused" | "entities" | 
  */
 export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
   const meta: Meta = {
-    generation: index.generation, claims: index.claims, accused: index.accused, entities: index.entities,
-    parents: index.parents, groups: index.groups, mentions: [...index.mentions],
+    generation: index.generation,
+    claims: index.claims,
+    accused: index.accused,
+    entities: index.entities,
+    parents: index.parents,
+    groups: index.groups,
+    mentions: [...index.mentions],
   };
   const json = new TextEncoder().encode(JSON.stringify(meta));
   const f = index.keys.length;
@@ -43,7 +50,10 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
   const buf = new ArrayBuffer(size);
   new Uint32Array(buf, 0, 8).set([MAGIC, VERSION, f, p, json.length]);
   let at = HEADER;
-  const put = (src: ArrayLike<number> & { BYTES_PER_ELEMENT: number }, View: { new (b: ArrayBuffer, o: number, n: number): { set(a: ArrayLike<number>): void } }) => {
+  const put = (
+    src: ArrayLike<number> & { BYTES_PER_ELEMENT: number },
+    View: { new (b: ArrayBuffer, o: number, n: number): { set(a: ArrayLike<number>): void } },
+  ) => {
     new View(buf, at, src.length).set(src);
     at += src.length * src.BYTES_PER_ELEMENT;
   };
@@ -68,7 +78,10 @@ export function decodeMatchIndex(buf: ArrayBuffer): MatchIndex {
   const [magic, version, f, p, j] = new Uint32Array(buf, 0, 8) as unknown as [number, number, number, number, number];
   if (magic !== MAGIC || version !== VERSION) throw new Error("match index: unknown format");
   let at = HEADER;
-  const take = <T>(View: { new (b: ArrayBuffer, o: number, n: number): T; BYTES_PER_ELEMENT: number }, n: number): T => {
+  const take = <T>(
+    View: { new (b: ArrayBuffer, o: number, n: number): T; BYTES_PER_ELEMENT: number },
+    n: number,
+  ): T => {
     const view = new View(buf, at, n);
     at += n * View.BYTES_PER_ELEMENT;
     return view;

@@ -11,7 +11,7 @@
  *
  * @module
  */
-import { withAncestors, type Claim, type Entity } from "../../schema/index.ts";
+import { type Claim, type Entity, withAncestors } from "../../schema/index.ts";
 import { featureKey } from "./feature-key.ts";
 import { stems } from "./text.ts";
 import { COMMON_STEMS, rarity } from "./vocabulary.ts";
@@ -142,8 +142,18 @@ export class ClaimFeatures {
   phrase(text: string, weight: number, concept: string): void {
     const s = stems(text);
     if (s.length === 0) return;
-    if (s.length > MAX_GRAM) return this.pairs(s, weight * 0.7, concept);
-    if (s.length === 1) return this.add(s[0]!, concept, weight * (this.rarity(s[0]!) || (COMMON_STEMS.has(s[0]!) || this.stateStems.has(s[0]!) ? 0 : 0.5)));
+    if (s.length > MAX_GRAM) {
+      this.pairs(s, weight * 0.7, concept);
+      return;
+    }
+    if (s.length === 1) {
+      this.add(
+        s[0]!,
+        concept,
+        weight * (this.rarity(s[0]!) || (COMMON_STEMS.has(s[0]!) || this.stateStems.has(s[0]!) ? 0 : 0.5)),
+      );
+      return;
+    }
     const commonplace = s.every((w) => COMMON_STEMS.has(w) || this.stateStems.has(w));
     this.add(s.join(" "), concept, commonplace ? weight * WEIGHTS.commonplacePhrase : weight);
     for (const w of s) this.add(w, concept, weight * WEIGHTS.partOfPhrase * this.rarity(w));
@@ -195,7 +205,9 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
     }
   }
 
-  const perClaim = claims.map((c) => [...claimFeatures(c, stateStems).best].sort((a, b) => b[1].weight - a[1].weight).slice(0, MAX_FEATURES_PER_CLAIM));
+  const perClaim = claims.map((c) =>
+    [...claimFeatures(c, stateStems).best].sort((a, b) => b[1].weight - a[1].weight).slice(0, MAX_FEATURES_PER_CLAIM),
+  );
   const df = new Map<string, number>();
   for (const features of perClaim) for (const [feature] of features) df.set(feature, (df.get(feature) ?? 0) + 1);
   const n = claims.length;
@@ -204,7 +216,8 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
   perClaim.forEach((features, claimNo) => {
     const concepts = new Map<string, number>();
     for (const [feature, { concept, weight }] of features) {
-      if (!concepts.has(concept)) concepts.set(concept, (concepts.size & 0x7fff) | (concept.startsWith(ACTOR) ? ACTOR_BIT : 0));
+      if (!concepts.has(concept))
+        concepts.set(concept, (concepts.size & 0x7fff) | (concept.startsWith(ACTOR) ? ACTOR_BIT : 0));
       if (df.get(feature)! > maxDf) continue;
       const idf = Math.log(1 + n / df.get(feature)!) / Math.log(1 + n);
       const w = Math.min(65535, Math.round(weight * idf * 100));
@@ -244,7 +257,12 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
       return p === undefined ? -1 : (entityNo.get(p) ?? -1);
     }),
     groups: entityIds.flatMap((id, i) => (entities.get(id)!.kind === "group" ? [i] : [])),
-    keys, starts, postClaim, postConcept, postWeight, mentions,
+    keys,
+    starts,
+    postClaim,
+    postConcept,
+    postWeight,
+    mentions,
   };
 }
 
@@ -270,7 +288,8 @@ export function claimFeatures(c: Claim, stateStems: ReadonlySet<string>): ClaimF
   for (const k of [...c.keywords.fr, ...c.keywords.en]) f.phrase(k, WEIGHTS.keyword, `k:${k}`);
   for (const t of c.incident.targets) for (const text of [t.fr, t.en]) f.phrase(text, WEIGHTS.target, `t:${t.en}`);
   for (const text of [c.incident.title.fr, c.incident.title.en]) f.text(text, WEIGHTS.titleWord, WEIGHTS.titlePair);
-  for (const text of [c.incident.summary.fr, c.incident.summary.en]) f.text(text, WEIGHTS.summaryWord, WEIGHTS.summaryPair);
+  for (const text of [c.incident.summary.fr, c.incident.summary.en])
+    f.text(text, WEIGHTS.summaryWord, WEIGHTS.summaryPair);
   return f;
 }
 

@@ -17,7 +17,7 @@
  */
 import type { TextQuote } from "../../schema/index.ts";
 import { hashFeed, hashKey, hashStart } from "./feature-key.ts";
-import { ACTOR_BIT, MAX_GRAM, findFeature, type MatchIndex } from "./index.ts";
+import { ACTOR_BIT, findFeature, MAX_GRAM, type MatchIndex } from "./index.ts";
 import { sentences, stems } from "./text.ts";
 import { CYBER_KEYS } from "./vocabulary.ts";
 
@@ -86,7 +86,10 @@ export function matchArticle(index: MatchIndex, article: Article, limit = 3): Fo
           const concept = index.postConcept[k]!;
           const w = (index.postWeight[k]! / 100) * boost;
           let ev = evidence.get(claim);
-          if (!ev) evidence.set(claim, (ev = { concepts: new Map(), sentences: new Map() }));
+          if (!ev) {
+            ev = { concepts: new Map(), sentences: new Map() };
+            evidence.set(claim, ev);
+          }
           const before = ev.concepts.get(concept) ?? 0;
           if (w > before) ev.concepts.set(concept, w);
           if (sentence >= 0) ev.sentences.set(sentence, (ev.sentences.get(sentence) ?? 0) + w);
@@ -97,7 +100,7 @@ export function matchArticle(index: MatchIndex, article: Article, limit = 3): Fo
 
   if (article.title) scan(article.title, -1, TITLE_BOOST);
   const spans = sentences(article.text);
-  spans.forEach((span, i) => scan(article.text.slice(span.start, span.end), i, 1));
+  for (const [i, span] of spans.entries()) scan(article.text.slice(span.start, span.end), i, 1);
 
   if (!cyber) cyber = index.groups.some((g) => named.has(g));
   if (!cyber || evidence.size === 0) return [];
@@ -122,10 +125,13 @@ export function matchArticle(index: MatchIndex, article: Article, limit = 3): Fo
   }
   found.sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1));
   const floor = (found[0]?.weight ?? 0) * RELATIVE_CUTOFF;
-  return found.filter((f) => f.weight >= floor).slice(0, limit).map(({ weight: _, ...f }) => ({
-    ...f,
-    anchor: anchor(article.text, spans, evidence.get(f.claim)!.sentences),
-  }));
+  return found
+    .filter((f) => f.weight >= floor)
+    .slice(0, limit)
+    .map(({ weight: _, ...f }) => ({
+      ...f,
+      anchor: anchor(article.text, spans, evidence.get(f.claim)!.sentences),
+    }));
 }
 
 /** The entities named, and every ancestor of theirs. */
@@ -141,7 +147,11 @@ function lineageOf(named: ReadonlySet<number>, parents: readonly number[]): Set<
 }
 
 /** A text-quote selector on the sentence that carries the most evidence. */
-function anchor(text: string, spans: ReturnType<typeof sentences>, bySentence: ReadonlyMap<number, number>): TextQuote | null {
+function anchor(
+  text: string,
+  spans: ReturnType<typeof sentences>,
+  bySentence: ReadonlyMap<number, number>,
+): TextQuote | null {
   let best = -1;
   let bestWeight = 0;
   for (const [i, w] of bySentence) {

@@ -22,8 +22,25 @@ export const STOPWORDS = new Set(
 
 /** Endings the stemmer strips after the plural, longest first. A stem keeps three letters. */
 const SUFFIXES = [
-  "issement", "ement", "ation", "ienne", "ien", "ian", "ing", "er", "ee", "ed", "ie", "ia",
-  "age", "aise", "ais", "oise", "ois", "ese", "e",
+  "issement",
+  "ement",
+  "ation",
+  "ienne",
+  "ien",
+  "ian",
+  "ing",
+  "er",
+  "ee",
+  "ed",
+  "ie",
+  "ia",
+  "age",
+  "aise",
+  "ais",
+  "oise",
+  "ois",
+  "ese",
+  "e",
 ];
 
 /**
@@ -61,7 +78,8 @@ export function stems(text: string): string[] {
     let s = STEMS.get(word);
     if (s === undefined) {
       if (STEMS.size >= STEM_CACHE) STEMS.clear();
-      STEMS.set(word, (s = stem(word)));
+      s = stem(word);
+      STEMS.set(word, s);
     }
     out.push(s);
   }

@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { EVERYDAY, FAMILIAR } from "./general-words.ts";
+
 import { featureKey } from "./feature-key.ts";
+import { EVERYDAY, FAMILIAR } from "./general-words.ts";
 import { stems } from "./text.ts";
 
 /**
@@ -77,4 +78,9 @@ export function rarity(stem: string): number {
 }
 
 /** Keys (see `hash.ts`) of the cyberattack words and phrases, as space-joined stems. */
-export const CYBER_KEYS = new Set(CYBER.split(",").map((p) => stems(p).join(" ")).filter(Boolean).map(featureKey));
+export const CYBER_KEYS = new Set(
+  CYBER.split(",")
+    .map((p) => stems(p).join(" "))
+    .filter(Boolean)
+    .map(featureKey),
+);

@@ -6,7 +6,7 @@
  */
 import type { Context } from "hono";
 import * as v from "valibot";
-import { Slug, type Claim } from "../../schema/index.ts";
+import { type Claim, Slug } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
 import { Problem } from "../problem.ts";
 import type { StoredClaim } from "../store/store.ts";
@@ -33,7 +33,6 @@ export const claimTier: MemoryTier = {
 
 /** The `:id` path parameter: a slug, else 400. */
 export const idParam = validate("param", v.object({ id: Slug }));
-
 
 /**
  * The parsed record of `id`, or a 404 problem.

@@ -66,7 +66,12 @@ export async function purgeClaim(origin: string, id: string): Promise<void> {
   if (typeof caches === "undefined") return;
   const cache = await caches.open(CACHE_NAME);
   const paths = [`/v1/claims/${id}`, `/embed/${id}`];
-  for (const lang of UI_LANGS) paths.push(`/v1/claims/${id}?format=jsonld&lang=${lang}`, `/v1/claims/${id}?lang=${lang}&format=jsonld`, `/embed/${id}?lang=${lang}`);
+  for (const lang of UI_LANGS)
+    paths.push(
+      `/v1/claims/${id}?format=jsonld&lang=${lang}`,
+      `/v1/claims/${id}?lang=${lang}&format=jsonld`,
+      `/embed/${id}?lang=${lang}`,
+    );
   paths.push(`/v1/claims/${id}?format=jsonld`);
   await Promise.all(paths.map((path) => cache.delete(new URL(path, origin).href)));
 }

@@ -25,4 +25,3 @@ export function pickLang(c: Context, asked: UiLang | undefined): UiLang {
   const en = prefs.indexOf("en");
   return fr >= 0 && (en < 0 || fr < en) ? "fr" : "en";
 }
-

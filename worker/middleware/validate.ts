@@ -13,7 +13,12 @@ import type { ProblemKindWithErrors } from "../../shared/problems.ts";
 import { Problem } from "../problem.ts";
 
 /** The parts of a request that are validated, and the problem each answers when it is bad. */
-const KINDS = { json: "invalid-json", query: "invalid-query", param: "invalid-param", header: "invalid-header" } as const;
+const KINDS = {
+  json: "invalid-json",
+  query: "invalid-query",
+  param: "invalid-param",
+  header: "invalid-header",
+} as const;
 
 /**
  * Validates one part of the request against a Valibot schema, or throws a 400 problem
@@ -39,9 +44,13 @@ export function validate<T extends v.GenericSchema, Target extends keyof typeof 
 export const requireJson: MiddlewareHandler = async (c, next) => {
   const type = c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase() ?? "";
   if (type !== "application/json" && !/^application\/[\w.-]+\+json$/.test(type)) {
-    throw new Problem("unsupported-media-type", `Send the body as application/json (got ${type ? `"${type}"` : "no Content-Type"}).`, {
-      headers: { "Accept-Post": "application/json" },
-    });
+    throw new Problem(
+      "unsupported-media-type",
+      `Send the body as application/json (got ${type ? `"${type}"` : "no Content-Type"}).`,
+      {
+        headers: { "Accept-Post": "application/json" },
+      },
+    );
   }
   await next();
 };

@@ -6,8 +6,9 @@
  *
  * @module
  */
-import { describeRoute, resolver } from "hono-openapi";
+
 import type { MiddlewareHandler } from "hono";
+import { describeRoute, resolver } from "hono-openapi";
 import * as v from "valibot";
 import { ProblemDetails } from "../../schema/index.ts";
 import { PROBLEM_MEDIA_TYPE, PROBLEMS, type ProblemKind } from "../../shared/problems.ts";
@@ -28,7 +29,10 @@ const Problem = v.pipe(ProblemDetails, v.metadata({ ref: "Problem" }));
  */
 export function response(description: string, content: Record<string, v.GenericSchema | "text">): Response {
   const media = Object.fromEntries(
-    Object.entries(content).map(([type, schema]) => [type, { schema: schema === "text" ? { type: "string" as const } : resolver(schema) }]),
+    Object.entries(content).map(([type, schema]) => [
+      type,
+      { schema: schema === "text" ? { type: "string" as const } : resolver(schema) },
+    ]),
   );
   return { description, content: media };
 }
@@ -79,5 +83,9 @@ export interface Operation extends Omit<DescribeOptions, "operationId" | "securi
  * app.get("/healthz", operation({ operationId: "health", access: "public", summary: "Liveness", responses: { 200: { description: "Up" } } }), handler);
  */
 export function operation({ access, ...spec }: Operation): MiddlewareHandler {
-  return describeRoute({ ...spec, responses: { ...spec.responses, ...problems("internal-error") }, security: access === "admin" ? [{ admin: [] }] : [] });
+  return describeRoute({
+    ...spec,
+    responses: { ...spec.responses, ...problems("internal-error") },
+    security: access === "admin" ? [{ admin: [] }] : [],
+  });
 }

@@ -7,15 +7,17 @@
  *
  * @module
  */
-import { generateSpecs } from "hono-openapi";
+
 import type { Hono } from "hono";
+import { generateSpecs } from "hono-openapi";
 
 /** The document's `info`. */
 const INFO = {
   title: "claimcard API",
   version: "1",
   summary: "Who accuses whom of which cyberattack, on what basis, and who denies it.",
-  description: "Fact-check cards about state-attributed cyberattacks: the accusation, the accusers and the denials, with their sources, in French and English. Errors are RFC 9457 problems (`application/problem+json`).",
+  description:
+    "Fact-check cards about state-attributed cyberattacks: the accusation, the accusers and the denials, with their sources, in French and English. Errors are RFC 9457 problems (`application/problem+json`).",
   license: { name: "MIT", identifier: "MIT" },
 };
 
@@ -31,7 +33,15 @@ export async function openApiDocument(app: Hono<never>, origin: string): Promise
       openapi: "3.1.0",
       info: INFO,
       servers: [{ url: origin }],
-      components: { securitySchemes: { admin: { type: "http", scheme: "bearer", description: "An editor's token (ADMIN_TOKEN, or a named editor's token)." } } },
+      components: {
+        securitySchemes: {
+          admin: {
+            type: "http",
+            scheme: "bearer",
+            description: "An editor's token (ADMIN_TOKEN, or a named editor's token).",
+          },
+        },
+      },
     },
     defaultValidationErrorResponse: false,
     excludeStaticFile: false,

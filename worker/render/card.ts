@@ -9,7 +9,7 @@
  */
 import { html } from "hono/html";
 import type { Claim, UiLang } from "../../schema/index.ts";
-import { cardFacts, timelineFacts, type EventFacts } from "../../shared/card-model.ts";
+import { cardFacts, type EventFacts, timelineFacts } from "../../shared/card-model.ts";
 import { STRINGS } from "../../shared/i18n.ts";
 import { styles } from "../../shared/styles.ts";
 
@@ -17,9 +17,7 @@ import { styles } from "../../shared/styles.ts";
  * The widget's stylesheet, turned from shadow-DOM `:host` rules into rules on the
  * `.claimcard` element, plus what the server markup adds (`<details>` as the toggle).
  */
-export const CARD_CSS = `${styles.cssText
-  .replace(/:host\(([^)]*)\)/g, ".claimcard$1")
-  .replace(/:host/g, ".claimcard")}
+export const CARD_CSS = `${styles.cssText.replace(/:host\(([^)]*)\)/g, ".claimcard$1").replace(/:host/g, ".claimcard")}
 .claimcard:has(details[open]) { block-size: auto }
 details > summary { list-style: none; cursor: pointer; display: inline-block; font-weight: 600; color: var(--_accent); border: 1px solid var(--_line); border-radius: .4em; padding: .2em .7em }
 details > summary::-webkit-details-marker { display: none }
@@ -36,7 +34,11 @@ type Rendered = ReturnType<typeof html>;
  * @example
  * c.html(await renderCard(claim, "fr", { record: "https://claims.example.org/claims/dnc-hack-2016" }));
  */
-export function renderCard(c: Claim, lang: UiLang, { record, open = false }: { record: string; open?: boolean }): Rendered {
+export function renderCard(
+  c: Claim,
+  lang: UiLang,
+  { record, open = false }: { record: string; open?: boolean },
+): Rendered {
   const t = STRINGS[lang];
   const f = cardFacts(c, lang);
   return html`<article class="claimcard" part="card" lang="${lang}" aria-labelledby="title">

@@ -12,7 +12,6 @@ import { STRINGS } from "../../shared/i18n.ts";
 import { CARD_CSS, renderCard } from "./card.ts";
 import { claimReview } from "./jsonld.ts";
 
-
 /**
  * The iframe's script: tells the parent page its height whenever it changes (the reader
  * opens the timeline). It reads nothing from the parent and accepts no messages.

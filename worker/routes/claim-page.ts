@@ -17,32 +17,41 @@ import { claimPage } from "../render/page.ts";
 const sharePageHeaders = secureHeaders({
   xFrameOptions: "SAMEORIGIN",
   referrerPolicy: "strict-origin-when-cross-origin",
-  contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], imgSrc: ["data:"], baseUri: ["'none'"], formAction: ["'none'"], frameAncestors: ["'self'"] },
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    styleSrc: ["'unsafe-inline'"],
+    imgSrc: ["data:"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+    frameAncestors: ["'self'"],
+  },
 });
 
 /**
  * @example
  * app.route("/", claimPageRoute);
  */
-export const claimPageRoute = new Hono<AppEnv>()
-  .get(
-    "/claims/:id",
-    operation({
-      operationId: "getClaimPage",
-      access: "public",
-      tags: ["embeds"],
-      summary: "The shareable page of a claim, with oEmbed discovery, Open Graph and ClaimReview JSON-LD",
-      description: "In `lang`, else the reader's `Accept-Language` (fr or en).",
-      responses: { 200: response("The page", { "text/html": "text" }), ...problems("invalid-param", "invalid-query", "claim-not-found", "unavailable") },
-    }),
-    sharePageHeaders,
-    idParam,
-    langQuery,
-    async (c) => {
+export const claimPageRoute = new Hono<AppEnv>().get(
+  "/claims/:id",
+  operation({
+    operationId: "getClaimPage",
+    access: "public",
+    tags: ["embeds"],
+    summary: "The shareable page of a claim, with oEmbed discovery, Open Graph and ClaimReview JSON-LD",
+    description: "In `lang`, else the reader's `Accept-Language` (fr or en).",
+    responses: {
+      200: response("The page", { "text/html": "text" }),
+      ...problems("invalid-param", "invalid-query", "claim-not-found", "unavailable"),
+    },
+  }),
+  sharePageHeaders,
+  idParam,
+  langQuery,
+  async (c) => {
     const claim = await loadClaim(c, c.req.valid("param").id);
     const lang = pickLang(c, c.req.valid("query").lang);
     c.header("Vary", "Accept-Language");
     c.header("Cache-Control", "public, max-age=60");
     return c.html(claimPage(claim, lang, publicOrigin(c)));
-    },
-  );
+  },
+);

@@ -3,19 +3,19 @@
  *
  * @module
  */
-import { Hono, type Context, type MiddlewareHandler } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { etag } from "hono/etag";
 import * as v from "valibot";
-import { ClaimDocument, ClaimList, Lang, ListQuery, type Claim } from "../../schema/index.ts";
-import { claimTier, idParam, requireClaim } from "../middleware/claim-id.ts";
-import { PUBLIC_CACHE_CONTROL, publicCache, type MemoryTier } from "../middleware/edge-cache.ts";
+import { type Claim, ClaimDocument, ClaimList, Lang, ListQuery } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
-import { Problem } from "../problem.ts";
+import { claimTier, idParam, requireClaim } from "../middleware/claim-id.ts";
+import { type MemoryTier, PUBLIC_CACHE_CONTROL, publicCache } from "../middleware/edge-cache.ts";
+import { validate } from "../middleware/validate.ts";
 import { json, operation, problems, response } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
+import { Problem } from "../problem.ts";
 import { claimReview } from "../render/jsonld.ts";
 import { isValidCursor, pageCatalog } from "../store/catalog.ts";
-import { validate } from "../middleware/validate.ts";
 
 const catalogTier: MemoryTier = { held: (c) => c.var.store.hasCatalog(), refill: (c) => c.var.store.catalog() };
 
@@ -33,7 +33,11 @@ const ClaimQuery = v.object({
 const fromMemory: MiddlewareHandler<AppEnv> = async (c, next) => {
   const hit = c.req.url.includes("?") ? undefined : c.var.store.peek(c.req.param("id") ?? "");
   if (!hit) return next();
-  return c.body(hit.json, 200, { "Content-Type": "application/json; charset=utf-8", ETag: hit.meta.etag, "Cache-Control": PUBLIC_CACHE_CONTROL });
+  return c.body(hit.json, 200, {
+    "Content-Type": "application/json; charset=utf-8",
+    ETag: hit.meta.etag,
+    "Cache-Control": PUBLIC_CACHE_CONTROL,
+  });
 };
 
 /**
@@ -48,20 +52,29 @@ export const claims = new Hono<AppEnv>()
       access: "public",
       tags: ["claims"],
       summary: "List claims, filtered and paged",
-      description: "`accused` and `accuser` take an entity id, name or alias (APT28 finds the GRU unit; `russia` includes its agencies). `since` filters on the incident date, `updatedSince` on the last update. `lang` picks the language of titles and summaries (default en). Pass the returned `cursor` to get the next page. Unknown parameters are a 400.",
-      responses: { 200: json(ClaimList, "A page of claim summaries, newest incident first"), ...problems("invalid-query", "not-loaded", "unavailable") },
+      description:
+        "`accused` and `accuser` take an entity id, name or alias (APT28 finds the GRU unit; `russia` includes its agencies). `since` filters on the incident date, `updatedSince` on the last update. `lang` picks the language of titles and summaries (default en). Pass the returned `cursor` to get the next page. Unknown parameters are a 400.",
+      responses: {
+        200: json(ClaimList, "A page of claim summaries, newest incident first"),
+        ...problems("invalid-query", "not-loaded", "unavailable"),
+      },
     }),
     etag(),
     publicCache(catalogTier),
     validate("query", ListQuery),
     async (c) => {
-    const query = c.req.valid("query");
-    if (query.cursor !== undefined && !isValidCursor(query.cursor)) {
-      throw new Problem("invalid-query", "cursor: must be a cursor returned by a previous page", { errors: ["cursor: must be a cursor returned by a previous page"] });
-    }
-    const catalog = await c.var.store.catalog();
-    if (!catalog) throw new Problem("not-loaded", "The claim index is empty: run npm run data:load.", { headers: { "Retry-After": "60" } });
-    return c.json(pageCatalog(catalog, query));
+      const query = c.req.valid("query");
+      if (query.cursor !== undefined && !isValidCursor(query.cursor)) {
+        throw new Problem("invalid-query", "cursor: must be a cursor returned by a previous page", {
+          errors: ["cursor: must be a cursor returned by a previous page"],
+        });
+      }
+      const catalog = await c.var.store.catalog();
+      if (!catalog)
+        throw new Problem("not-loaded", "The claim index is empty: run npm run data:load.", {
+          headers: { "Retry-After": "60" },
+        });
+      return c.json(pageCatalog(catalog, query));
     },
   )
   .get(
@@ -71,10 +84,14 @@ export const claims = new Hono<AppEnv>()
       access: "public",
       tags: ["claims"],
       summary: "One claim record",
-      description: "The record, with an `ETag`; `If-None-Match` gives 304. With `format=jsonld`, its schema.org ClaimReview in `lang`.",
+      description:
+        "The record, with an `ETag`; `If-None-Match` gives 304. With `format=jsonld`, its schema.org ClaimReview in `lang`.",
       parameters: [{ name: "If-None-Match", in: "header", required: false, schema: { type: "string" } }],
       responses: {
-        200: response("The record; or, with format=jsonld, its ClaimReview", { "application/json": ClaimDocument, "application/ld+json": "text" }),
+        200: response("The record; or, with format=jsonld, its ClaimReview", {
+          "application/json": ClaimDocument,
+          "application/ld+json": "text",
+        }),
         304: { description: "Not modified (If-None-Match)" },
         ...problems("invalid-param", "invalid-query", "claim-not-found", "unavailable"),
       },
@@ -85,13 +102,13 @@ export const claims = new Hono<AppEnv>()
     idParam,
     validate("query", ClaimQuery),
     async (c) => {
-    const { id } = c.req.valid("param");
-    const { format = "json", lang = "en" } = c.req.valid("query");
-    const hit = await requireClaim(c, id);
-    if (format === "jsonld") {
-      const doc = claimReview(JSON.parse(hit.json) as Claim, publicOrigin(c), lang);
-      return c.body(JSON.stringify(doc), 200, { "Content-Type": "application/ld+json; charset=utf-8" });
-    }
-    return c.body(hit.json, 200, { "Content-Type": "application/json; charset=utf-8", ETag: hit.meta.etag });
+      const { id } = c.req.valid("param");
+      const { format = "json", lang = "en" } = c.req.valid("query");
+      const hit = await requireClaim(c, id);
+      if (format === "jsonld") {
+        const doc = claimReview(JSON.parse(hit.json) as Claim, publicOrigin(c), lang);
+        return c.body(JSON.stringify(doc), 200, { "Content-Type": "application/ld+json; charset=utf-8" });
+      }
+      return c.body(hit.json, 200, { "Content-Type": "application/json; charset=utf-8", ETag: hit.meta.etag });
     },
   );

@@ -34,24 +34,26 @@ async function embedCsp(): Promise<string> {
  * @example
  * app.route("/", embed);
  */
-export const embed = new Hono<AppEnv>()
-  .get(
-    "/embed/:id",
-    operation({
-      operationId: "getEmbed",
-      access: "public",
-      tags: ["embeds"],
-      summary: "The card as a self-contained page, frameable by any site",
-      responses: { 200: response("The card; it posts claimcard:resize messages to its parent", { "text/html": "text" }), ...problems("invalid-param", "invalid-query", "claim-not-found", "unavailable") },
-    }),
-    embedHeaders,
-    publicCache(claimTier),
-    idParam,
-    langQuery,
-    async (c) => {
+export const embed = new Hono<AppEnv>().get(
+  "/embed/:id",
+  operation({
+    operationId: "getEmbed",
+    access: "public",
+    tags: ["embeds"],
+    summary: "The card as a self-contained page, frameable by any site",
+    responses: {
+      200: response("The card; it posts claimcard:resize messages to its parent", { "text/html": "text" }),
+      ...problems("invalid-param", "invalid-query", "claim-not-found", "unavailable"),
+    },
+  }),
+  embedHeaders,
+  publicCache(claimTier),
+  idParam,
+  langQuery,
+  async (c) => {
     const claim = await loadClaim(c, c.req.valid("param").id);
     const lang = c.req.valid("query").lang ?? "en";
     c.header("Content-Security-Policy", await embedCsp());
     return c.html(embedPage(claim, lang, publicOrigin(c)));
-    },
-  );
+  },
+);

@@ -14,9 +14,15 @@ import { operation } from "../openapi/describe.ts";
  */
 export const health = new Hono<AppEnv>().get(
   "/healthz",
-  operation({ operationId: "health", access: "public", tags: ["service"], summary: "Liveness: the Worker is up (it reads nothing)", responses: { 200: { description: "Up" } } }),
+  operation({
+    operationId: "health",
+    access: "public",
+    tags: ["service"],
+    summary: "Liveness: the Worker is up (it reads nothing)",
+    responses: { 200: { description: "Up" } },
+  }),
   (c) => {
-  c.header("Cache-Control", "no-store");
+    c.header("Cache-Control", "no-store");
     return c.json({ status: "ok" });
   },
 );

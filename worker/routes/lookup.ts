@@ -8,11 +8,11 @@ import { Hono } from "hono";
 import { etag } from "hono/etag";
 import { LookupQuery, LookupResult } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
+import { type MemoryTier, publicCache } from "../middleware/edge-cache.ts";
+import { validate } from "../middleware/validate.ts";
 import { json, operation, problems } from "../openapi/describe.ts";
 import { Problem } from "../problem.ts";
 import { normalizeArticleUrl } from "../store/article-url.ts";
-import { validate } from "../middleware/validate.ts";
-import { publicCache, type MemoryTier } from "../middleware/edge-cache.ts";
 
 /** The memory tier of a lookup, by the `url` query parameter. */
 const lookupTier: MemoryTier = {
@@ -37,15 +37,22 @@ export const lookup = new Hono<AppEnv>().get(
     access: "public",
     tags: ["claims"],
     summary: "Claims linked to an article URL",
-    description: "The URL is normalized: scheme, host case, `www.`, trailing slash, fragment and tracking parameters do not matter.",
-    responses: { 200: json(LookupResult, "The normalized URL and its claims (possibly none)"), ...problems("invalid-query", "unavailable") },
+    description:
+      "The URL is normalized: scheme, host case, `www.`, trailing slash, fragment and tracking parameters do not matter.",
+    responses: {
+      200: json(LookupResult, "The normalized URL and its claims (possibly none)"),
+      ...problems("invalid-query", "unavailable"),
+    },
   }),
   etag(),
   publicCache(lookupTier),
   validate("query", LookupQuery),
   async (c) => {
     const url = normalizeArticleUrl(c.req.valid("query").url);
-    if (url === null) throw new Problem("invalid-query", "url: must be an absolute http(s) URL", { errors: ["url: must be an absolute http(s) URL"] });
+    if (url === null)
+      throw new Problem("invalid-query", "url: must be an absolute http(s) URL", {
+        errors: ["url: must be an absolute http(s) URL"],
+      });
     const hit = await c.var.store.lookup(url);
     if (hit === null) return c.json({ url, claims: [] });
     return c.body(hit, 200, { "Content-Type": "application/json; charset=utf-8" });

@@ -7,15 +7,15 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { resolver } from "hono-openapi";
-import { MatchRequest, MatchResult, type Claim, type Match } from "../../schema/index.ts";
+import { type Claim, type Match, MatchRequest, MatchResult } from "../../schema/index.ts";
 import { MATCH_LIMIT, MATCH_MAX_BYTES, MATCH_MAX_CHARS } from "../../shared/constants.ts";
 import type { AppEnv } from "../env.ts";
-import { json, operation, problems } from "../openapi/describe.ts";
 import { matchArticle } from "../match/match.ts";
 import { matchLimit } from "../middleware/rate-limit.ts";
+import { requireJson, validate } from "../middleware/validate.ts";
+import { json, operation, problems } from "../openapi/describe.ts";
 import { Problem } from "../problem.ts";
 import { normalizeArticleUrl } from "../store/article-url.ts";
-import { requireJson, validate } from "../middleware/validate.ts";
 
 /**
  * @example
@@ -32,7 +32,15 @@ export const match = new Hono<AppEnv>().post(
     requestBody: { required: true, content: { "application/json": { schema: resolver(MatchRequest) } } },
     responses: {
       200: json(MatchResult, "The relevant claims, best first"),
-      ...problems("invalid-json", "bad-request", "payload-too-large", "unsupported-media-type", "rate-limited", "not-loaded", "unavailable"),
+      ...problems(
+        "invalid-json",
+        "bad-request",
+        "payload-too-large",
+        "unsupported-media-type",
+        "rate-limited",
+        "not-loaded",
+        "unavailable",
+      ),
     },
   }),
   matchLimit,
@@ -48,7 +56,10 @@ export const match = new Hono<AppEnv>().post(
     const { text, title, url, limit = MATCH_LIMIT.default } = c.req.valid("json");
     const store = c.var.store;
     const index = await store.matchIndex();
-    if (!index) throw new Problem("not-loaded", "The match index is empty: run npm run data:load.", { headers: { "Retry-After": "60" } });
+    if (!index)
+      throw new Problem("not-loaded", "The match index is empty: run npm run data:load.", {
+        headers: { "Retry-After": "60" },
+      });
 
     const found = matchArticle(index, { text: text.slice(0, MATCH_MAX_CHARS), title }, limit);
     const linked = url ? await linkedClaims(store.lookup.bind(store), url) : [];

@@ -7,12 +7,12 @@
  * @module
  */
 import { Hono } from "hono";
+import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { apiHeaders } from "../middleware/security.ts";
 import { json, operation, problems } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
 import { Problem } from "../problem.ts";
-import * as v from "valibot";
 
 let cached: { origin: string; body: string } | undefined;
 

@@ -7,15 +7,18 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
-import { operation, problems, response } from "../openapi/describe.ts";
 import { pageHeaders, scriptHeaders } from "../middleware/security.ts";
+import { operation, problems, response } from "../openapi/describe.ts";
 import { problemResponse } from "../problem.ts";
 
 /** A demo page from `public/`, or a 404 problem when it was not built. */
 async function page(assets: Fetcher, url: string, file: string): Promise<Response> {
   const res = await assets.fetch(new URL(file, url));
   if (!res.ok) return problemResponse("not-found", `${file} is not built: run npm run build.`);
-  return new Response(res.body, { status: res.status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60" } });
+  return new Response(res.body, {
+    status: res.status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60" },
+  });
 }
 
 /**
@@ -25,13 +28,25 @@ async function page(assets: Fetcher, url: string, file: string): Promise<Respons
 export const site = new Hono<AppEnv>()
   .get(
     "/",
-    operation({ operationId: "getDemo", access: "public", tags: ["service"], summary: "The demo page: an article with claim cards beside it", responses: { 200: response("The page", { "text/html": "text" }), ...problems("not-found") } }),
+    operation({
+      operationId: "getDemo",
+      access: "public",
+      tags: ["service"],
+      summary: "The demo page: an article with claim cards beside it",
+      responses: { 200: response("The page", { "text/html": "text" }), ...problems("not-found") },
+    }),
     pageHeaders,
     (c) => page(c.env.ASSETS, c.req.url, "/index.html"),
   )
   .get(
     "/auto",
-    operation({ operationId: "getAutoDemo", access: "public", tags: ["service"], summary: "The demo page in auto mode", responses: { 200: response("The page", { "text/html": "text" }), ...problems("not-found") } }),
+    operation({
+      operationId: "getAutoDemo",
+      access: "public",
+      tags: ["service"],
+      summary: "The demo page in auto mode",
+      responses: { 200: response("The page", { "text/html": "text" }), ...problems("not-found") },
+    }),
     pageHeaders,
     (c) => page(c.env.ASSETS, c.req.url, "/auto.html"),
   )
@@ -43,20 +58,26 @@ export const site = new Hono<AppEnv>()
       tags: ["embeds"],
       summary: "The <claim-card> web component",
       parameters: [{ name: "If-None-Match", in: "header", required: false, schema: { type: "string" } }],
-      responses: { 200: response("An ES module", { "text/javascript": "text" }), 304: { description: "Not modified (If-None-Match)" }, ...problems("not-found") },
+      responses: {
+        200: response("An ES module", { "text/javascript": "text" }),
+        304: { description: "Not modified (If-None-Match)" },
+        ...problems("not-found"),
+      },
     }),
     scriptHeaders,
     async (c) => {
-    const res = await c.env.ASSETS.fetch(new Request(new URL("/widget.js", c.req.url), { headers: c.req.raw.headers }));
-    if (res.status !== 200 && res.status !== 304) return c.notFound();
-    return new Response(res.status === 304 ? null : res.body, {
-      status: res.status,
-      headers: {
-        "Content-Type": "text/javascript; charset=utf-8",
-        "Cache-Control": "public, max-age=300, stale-while-revalidate=86400",
-        "Access-Control-Allow-Origin": "*",
-        ...(res.headers.get("ETag") ? { ETag: res.headers.get("ETag")! } : {}),
-      },
-    });
+      const res = await c.env.ASSETS.fetch(
+        new Request(new URL("/widget.js", c.req.url), { headers: c.req.raw.headers }),
+      );
+      if (res.status !== 200 && res.status !== 304) return c.notFound();
+      return new Response(res.status === 304 ? null : res.body, {
+        status: res.status,
+        headers: {
+          "Content-Type": "text/javascript; charset=utf-8",
+          "Cache-Control": "public, max-age=300, stale-while-revalidate=86400",
+          "Access-Control-Allow-Origin": "*",
+          ...(res.headers.get("ETag") ? { ETag: res.headers.get("ETag")! } : {}),
+        },
+      });
     },
   );

@@ -5,7 +5,15 @@
  *
  * @module
  */
-import { withAncestors, type Claim, type ClaimSummary, type Entity, type ListQuery, type Localized, type UiLang } from "../../schema/index.ts";
+import {
+  type Claim,
+  type ClaimSummary,
+  type Entity,
+  type ListQuery,
+  type Localized,
+  type UiLang,
+  withAncestors,
+} from "../../schema/index.ts";
 import { LIST_LIMIT } from "../../shared/constants.ts";
 import { fold } from "../match/fold.ts";
 
@@ -52,7 +60,10 @@ export function buildCatalog(claims: readonly Claim[], generation: string): Cata
       title: claim.incident.title,
       summary: claim.incident.summary,
       accused: withAncestors(claim.accused, byId).map((e) => e.id),
-      accusers: withAncestors(claim.accusations.map((a) => a.by), byId).map((e) => e.id),
+      accusers: withAncestors(
+        claim.accusations.map((a) => a.by),
+        byId,
+      ).map((e) => e.id),
       topics: claim.topics,
     };
   });
@@ -103,9 +114,17 @@ function named(catalog: Catalog, name: string): string[] {
 
 function summarize(e: CatalogEntry, lang: UiLang): ClaimSummary {
   return {
-    id: e.id, version: e.version, updatedAt: e.updatedAt, status: e.status, date: e.date, lang,
-    title: e.title[lang], summary: e.summary[lang],
-    accused: e.accused, accusers: e.accusers, topics: e.topics,
+    id: e.id,
+    version: e.version,
+    updatedAt: e.updatedAt,
+    status: e.status,
+    date: e.date,
+    lang,
+    title: e.title[lang],
+    summary: e.summary[lang],
+    accused: e.accused,
+    accusers: e.accusers,
+    topics: e.topics,
     href: `/v1/claims/${e.id}`,
   };
 }
@@ -147,6 +166,10 @@ function entityNames(e: Entity): string[] {
 function addName(names: Record<string, string[]>, name: string, id: string): void {
   const key = fold(name);
   if (!key) return;
-  const ids = (names[key] ??= []);
+  let ids = names[key];
+  if (!ids) {
+    ids = [];
+    names[key] = ids;
+  }
   if (!ids.includes(id)) ids.push(id);
 }

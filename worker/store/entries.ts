@@ -6,12 +6,12 @@
  * @module
  */
 import type { Claim } from "../../schema/index.ts";
-import { buildCatalog } from "./catalog.ts";
 import { encodeMatchIndex } from "../match/binary.ts";
 import { buildMatchIndex } from "../match/index.ts";
-import { CATALOG_KEY, MATCH_KEY, META_KEY, claimKey, urlKey } from "./keys.ts";
-import { sha256Hex } from "./sha256.ts";
 import { normalizeArticleUrl } from "./article-url.ts";
+import { buildCatalog } from "./catalog.ts";
+import { CATALOG_KEY, claimKey, MATCH_KEY, META_KEY, urlKey } from "./keys.ts";
+import { sha256Hex } from "./sha256.ts";
 
 /** One KV entry. `data:load` writes binary values base64-encoded, as `wrangler kv bulk put` reads them. */
 export interface KvEntry {
@@ -34,7 +34,11 @@ export interface ClaimMeta {
  */
 export async function claimEntry(claim: Claim): Promise<KvEntry & { value: string; metadata: ClaimMeta }> {
   const value = JSON.stringify(claim);
-  return { key: claimKey(claim.id), value, metadata: { version: claim.version, etag: `"${claim.version}-${(await sha256Hex(value)).slice(0, 16)}"` } };
+  return {
+    key: claimKey(claim.id),
+    value,
+    metadata: { version: claim.version, etag: `"${claim.version}-${(await sha256Hex(value)).slice(0, 16)}"` },
+  };
 }
 
 /**
@@ -63,7 +67,10 @@ export function linkedUrls(claims: readonly Claim[]): Map<string, Claim[]> {
  * await urlEntry("https://example.org/a", [claim]);
  */
 export async function urlEntry(url: string, claims: readonly Claim[]): Promise<KvEntry> {
-  return { key: await urlKey(url), value: JSON.stringify({ url, claims: [...claims].sort((a, b) => a.id.localeCompare(b.id)) }) };
+  return {
+    key: await urlKey(url),
+    value: JSON.stringify({ url, claims: [...claims].sort((a, b) => a.id.localeCompare(b.id)) }),
+  };
 }
 
 /** What `meta:dataset` holds: who wrote the dataset last, and what it holds. */

@@ -12,7 +12,7 @@ import { decodeMatchIndex } from "../match/binary.ts";
 import type { MatchIndex } from "../match/index.ts";
 import type { Catalog } from "./catalog.ts";
 import type { ClaimMeta } from "./entries.ts";
-import { CATALOG_KEY, MATCH_KEY, claimKey, urlKey } from "./keys.ts";
+import { CATALOG_KEY, claimKey, MATCH_KEY, urlKey } from "./keys.ts";
 
 /** How long a parsed index is reused in one isolate. KV itself is eventually consistent over ~60 s. */
 export const INDEX_TTL_MS = 30_000;
@@ -87,7 +87,9 @@ export class ClaimStore {
     const key = claimKey(id);
     const hit = fresh<StoredClaim | null>(key);
     if (hit !== undefined) return hit;
-    const { value, metadata } = await this.read(() => this.kv.getWithMetadata<ClaimMeta>(key, { type: "text", cacheTtl: KV_CACHE_TTL_S }));
+    const { value, metadata } = await this.read(() =>
+      this.kv.getWithMetadata<ClaimMeta>(key, { type: "text", cacheTtl: KV_CACHE_TTL_S }),
+    );
     if (value === null || metadata === null) return null;
     return remember(key, { json: value, meta: metadata });
   }
@@ -161,7 +163,10 @@ export class ClaimStore {
       return await Promise.race([
         op(),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new StoreUnavailable(`KV read took over ${KV_TIMEOUT_MS} ms`)), KV_TIMEOUT_MS);
+          timer = setTimeout(
+            () => reject(new StoreUnavailable(`KV read took over ${KV_TIMEOUT_MS} ms`)),
+            KV_TIMEOUT_MS,
+          );
         }),
       ]);
     } catch (err) {

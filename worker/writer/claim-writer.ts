@@ -20,9 +20,9 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Claim, ClaimInput } from "../../schema/index.ts";
 import type { Bindings } from "../env.ts";
-import { claimEntry, indexEntries, linkedUrls, urlEntry, type ClaimMeta, type DatasetMeta } from "../store/entries.ts";
-import { CLAIM_PREFIX, META_KEY, claimKey, urlKey } from "../store/keys.ts";
 import { normalizeArticleUrl } from "../store/article-url.ts";
+import { type ClaimMeta, claimEntry, type DatasetMeta, indexEntries, linkedUrls, urlEntry } from "../store/entries.ts";
+import { CLAIM_PREFIX, claimKey, META_KEY, urlKey } from "../store/keys.ts";
 import { ifMatchHolds } from "./etag.ts";
 
 /** KV allows one write per key per second (tests may lengthen the interval with `KV_WRITE_INTERVAL_MS`). */
@@ -79,12 +79,29 @@ export class ClaimWriter extends DurableObject<Bindings> {
       const current = claims.get(input.id);
       const currentTag = current ? (await claimEntry(current)).metadata.etag : null;
       const unknown = (input.related ?? []).filter((id) => id !== input.id && !claims.has(id));
-      if (unknown.length) return { ok: false, status: 400, detail: `related: names unknown claim${unknown.length > 1 ? "s" : ""} ${unknown.map((id) => `"${id}"`).join(", ")}.` };
-      if (ifNoneMatch?.trim() === "*" && current) return { ok: false, status: 412, detail: `Claim "${input.id}" already exists.`, etag: currentTag! };
-      if (current && (ifMatch === null || ifMatch.trim() === "*")) return { ok: false, status: 428, detail: `Claim "${input.id}" exists: send If-Match with its ETag (${currentTag}).`, etag: currentTag! };
+      if (unknown.length)
+        return {
+          ok: false,
+          status: 400,
+          detail: `related: names unknown claim${unknown.length > 1 ? "s" : ""} ${unknown.map((id) => `"${id}"`).join(", ")}.`,
+        };
+      if (ifNoneMatch?.trim() === "*" && current)
+        return { ok: false, status: 412, detail: `Claim "${input.id}" already exists.`, etag: currentTag! };
+      if (current && (ifMatch === null || ifMatch.trim() === "*"))
+        return {
+          ok: false,
+          status: 428,
+          detail: `Claim "${input.id}" exists: send If-Match with its ETag (${currentTag}).`,
+          etag: currentTag!,
+        };
       if (ifMatch !== null && !ifMatchHolds(ifMatch, currentTag)) {
         return current
-          ? { ok: false, status: 412, detail: `Claim "${input.id}" has changed: its ETag is now ${currentTag}.`, etag: currentTag! }
+          ? {
+              ok: false,
+              status: 412,
+              detail: `Claim "${input.id}" has changed: its ETag is now ${currentTag}.`,
+              etag: currentTag!,
+            }
           : { ok: false, status: 412, detail: `Claim "${input.id}" does not exist, so If-Match cannot hold.` };
       }
       const claim: Claim = { ...input, version: (current?.version ?? 0) + 1, updatedAt: new Date().toISOString() };
@@ -101,8 +118,20 @@ export class ClaimWriter extends DurableObject<Bindings> {
       const current = claims.get(id);
       if (!current) return { ok: false, status: 404, detail: `No claim has the id "${id}".` };
       const currentTag = (await claimEntry(current)).metadata.etag;
-      if (ifMatch === null || ifMatch.trim() === "*") return { ok: false, status: 428, detail: `Send If-Match with the claim's ETag (${currentTag}).`, etag: currentTag };
-      if (!ifMatchHolds(ifMatch, currentTag)) return { ok: false, status: 412, detail: `Claim "${id}" has changed: its ETag is now ${currentTag}.`, etag: currentTag };
+      if (ifMatch === null || ifMatch.trim() === "*")
+        return {
+          ok: false,
+          status: 428,
+          detail: `Send If-Match with the claim's ETag (${currentTag}).`,
+          etag: currentTag,
+        };
+      if (!ifMatchHolds(ifMatch, currentTag))
+        return {
+          ok: false,
+          status: 412,
+          detail: `Claim "${id}" has changed: its ETag is now ${currentTag}.`,
+          etag: currentTag,
+        };
       await this.#commit(id, null, current.urls);
       await this.#publish();
       return { ok: true, status: 204 };
@@ -259,7 +288,8 @@ export class ClaimWriter extends DurableObject<Bindings> {
       const old = [...(await tx.list({ prefix: "c:" })).keys()];
       for (let i = 0; i < old.length; i += BATCH) await tx.delete(old.slice(i, i + BATCH));
       const all = [...claims.values()];
-      for (let i = 0; i < all.length; i += BATCH) await tx.put(Object.fromEntries(all.slice(i, i + BATCH).map((c) => [`c:${c.id}`, c])));
+      for (let i = 0; i < all.length; i += BATCH)
+        await tx.put(Object.fromEntries(all.slice(i, i + BATCH).map((c) => [`c:${c.id}`, c])));
     });
     return claims;
   }
