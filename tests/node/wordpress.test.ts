@@ -117,6 +117,11 @@ describe("the WordPress plugin", () => {
     const page = await fetch(r.claimUrl);
     expect(page.status, r.claimUrl).toBe(200);
     expect(await page.text()).toContain(`type="application/json+oembed" href="${r.endpoint}?`);
+    // The provider's pattern (and the oEmbed endpoint) take a trailing slash: so does the page.
+    const slashed = await fetch(`${r.claimUrl}/?lang=fr`, { redirect: "manual" });
+    expect(slashed.status).toBe(301);
+    expect(slashed.headers.get("location")).toBe(`/claims/${id}?lang=fr`);
+    expect((await fetch(`${r.claimUrl}/`)).status).toBe(200);
 
     // The request exactly as WordPress (4.9+) sends it: maxwidth, maxheight, url, dnt=1,
     // then lang (the plugin's filter) and format.

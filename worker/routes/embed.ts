@@ -71,4 +71,7 @@ export const embed = new Hono<AppEnv>()
     c.header("Vary", "Accept-Language");
     c.header("Cache-Control", "public, max-age=60");
     return c.html(claimPage(claim, lang, publicOrigin(c)));
-  });
+  })
+  // The oEmbed endpoint (and the WordPress plugin's provider) take a claim URL with a
+  // trailing slash too: it leads to the page, not to a 404.
+  .get("/claims/:id/", sharePageHeaders, idParam, (c) => c.redirect(`/claims/${c.req.valid("param").id}${new URL(c.req.url).search}`, 301));
