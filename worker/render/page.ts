@@ -7,7 +7,7 @@
  */
 import { html, raw } from "hono/html";
 import type { Claim, UiLang } from "../../schema/index.ts";
-import { RESIZE_MESSAGE } from "../../widget/embed-protocol.ts";
+import { MEASURE_MESSAGE, RESIZE_MESSAGE } from "../../widget/embed-protocol.ts";
 import { STRINGS } from "../../widget/i18n.ts";
 import { CARD_CSS, renderCard } from "./card.ts";
 import { claimReview } from "./jsonld.ts";
@@ -15,7 +15,8 @@ import { claimReview } from "./jsonld.ts";
 
 /**
  * The iframe's script: tells the parent page its height whenever it changes (the reader
- * opens the timeline). It reads nothing from the parent and accepts no messages.
+ * opens the timeline), and again when the parent asks (`widget.js` may start after the
+ * first message). It reads nothing from the parent, and accepts no other message.
  */
 const RESIZE_SCRIPT = `(() => {
   const id = document.documentElement.dataset.claim;
@@ -27,6 +28,11 @@ const RESIZE_SCRIPT = `(() => {
     window.parent.postMessage({ type: ${JSON.stringify(RESIZE_MESSAGE)}, id, height }, "*");
   };
   new ResizeObserver(send).observe(document.documentElement);
+  addEventListener("message", (e) => {
+    if (e.source !== window.parent || !e.data || e.data.type !== ${JSON.stringify(MEASURE_MESSAGE)}) return;
+    last = 0;
+    send();
+  });
   send();
 })();`;
 
