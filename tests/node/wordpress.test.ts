@@ -100,7 +100,8 @@ describe("the WordPress plugin", () => {
     const { code, out } = await php(["integrations/wordpress/tests/php/render.php", base, id, "fr"]);
     expect(code, out).toBe(0);
     const r = JSON.parse(out) as Record<"element" | "iframe" | "module" | "providerFormat" | "endpoint" | "claimUrl" | "oembedRequest", string>;
-    expect(r.element).toBe(`<claim-card claim="${id}" api="${base}" lang="fr"></claim-card>`);
+    expect(r.element).toBe(`<claim-card claim="${id}" api="${base}" lang="fr"><a href="${base}/claims/${id}?lang=fr">Fiche de vérification claimcard : ${id}</a></claim-card>`);
+    expect((await fetch(`${base}/claims/${id}?lang=fr`)).status).toBe(200);
     expect(r.providerFormat).toBe(`${base}/claims/*`);
 
     const widget = await fetch(r.module);
