@@ -40,16 +40,18 @@ async function logIn(site: SiteInfo, user: "admin" | "author"): Promise<BrowserC
   return context;
 }
 
-/** Publishes a post (as the admin, unless author is given) and returns its URL. */
+/** Publishes a post as the admin (its content as stored, like the classic editor's) and returns its URL. */
 async function publish(site: SiteInfo, title: string, content: string): Promise<string> {
   const post = { post_title: title, post_content: content, post_status: "publish" };
   return siteEval<string>(site, `return get_permalink( wp_insert_post( json_decode( ${phpString(JSON.stringify(post))}, true ), true ) );`);
 }
 
+/** A PHP single-quoted string literal of s. */
 function phpString(s: string): string {
   return `'${s.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;
 }
 
+/** Activates a theme, as Appearance → Themes does. */
 function switchTheme(site: SiteInfo, theme: string): Promise<unknown> {
   return siteEval(site, `switch_theme( ${phpString(theme)} ); return get_stylesheet();`);
 }
@@ -174,7 +176,7 @@ describe.each(sites)("WordPress $wpVersion", (site) => {
     expect(await page.locator('tr[data-slug="claimcard"]').getAttribute("class")).toMatch(/\bactive\b/);
   });
 
-  it("shows a claim URL pasted before the API is set as a link, and no card", async () => {
+  it("shows a claim URL pasted before the API base is set as text, and no card", async () => {
     posts.pasted = await publish(site, "Pasted claim URL", `Before the card.\n\n${claimUrl}\n\nAfter the card.`);
     await page.goto(posts.pasted);
     await expect.poll(() => page.getByText(claimUrl).count()).toBe(1);
