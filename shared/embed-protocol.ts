@@ -1,8 +1,8 @@
 /**
  * The contract between claimcard's iframe embed (`/embed/:id`) and the pages that frame
- * it: the class the iframe carries, and the message it posts to its parent when its
- * height changes (`{ type, id, height }`). Shared by the Worker, which renders both, and
- * `widget.js`, which applies the message.
+ * it: the class the iframe carries, the message it posts to its parent when its height
+ * changes (`{ type, id, height }`), and the one its parent may send to ask for it again.
+ * Shared by the Worker, which renders both, and `widget.js`, which applies the message.
  *
  * @module
  */
@@ -27,3 +27,10 @@ export function embedFrameSize(): { width: number; height: number } {
 
 /** The `type` of the resize message. */
 export const RESIZE_MESSAGE = "claimcard:resize";
+
+/**
+ * The `type` of the one message the embed accepts, from its parent only: post your height
+ * again. `widget.js` sends it when it starts, to the iframes that may have posted their
+ * height before anyone listened.
+ */
+export const MEASURE_MESSAGE = "claimcard:measure";

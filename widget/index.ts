@@ -13,7 +13,7 @@
  * @module
  */
 
-import { EMBED_CLASS, RESIZE_MESSAGE } from "../shared/embed-protocol.ts";
+import { EMBED_CLASS, MEASURE_MESSAGE, RESIZE_MESSAGE } from "../shared/embed-protocol.ts";
 import { SCRIPT_ORIGIN } from "./api.ts";
 import { autoEmbed, autoOptionsFromScript } from "./auto.ts";
 import { ClaimCard } from "./claim-card.ts";
@@ -23,14 +23,31 @@ if (!customElements.get("claim-card")) customElements.define("claim-card", Claim
 const auto = autoOptionsFromScript(import.meta.url);
 if (auto) void autoEmbed(auto);
 
-/** Resizes each claimcard iframe to the height its own page reports (`claimcard:resize`). */
+/**
+ * Resizes each claimcard iframe to the height its own page reports (`claimcard:resize`).
+ * The height goes in the attribute and in the inline style, and `max-height` is lifted:
+ * themes size iframes too (Twenty Twenty-One's responsive-embeds.js sets an inline
+ * `max-height` from the iframe's first ratio, which would clip the opened timeline).
+ */
 addEventListener("message", (e: MessageEvent) => {
   const d = e.data as { type?: unknown; height?: unknown } | null;
   if (d?.type !== RESIZE_MESSAGE || typeof d.height !== "number" || !(d.height > 0 && d.height < 10_000)) return;
   for (const f of document.querySelectorAll<HTMLIFrameElement>(`iframe.${EMBED_CLASS}`)) {
-    if (f.contentWindow === e.source && new URL(f.src, document.baseURI).origin === e.origin)
-      f.height = String(Math.ceil(d.height));
+    if (f.contentWindow !== e.source || new URL(f.src, document.baseURI).origin !== e.origin) continue;
+    const height = Math.ceil(d.height);
+    f.height = String(height);
+    f.style.setProperty("height", `${height}px`, "important");
+    f.style.setProperty("max-height", "none", "important");
   }
 });
+
+/**
+ * Asks the claimcard iframes already on the page for their height: one that loaded before
+ * this script ran has posted it to no one. (One still loading gets nothing, as the message
+ * is addressed to the embed's origin, and posts its height once loaded.)
+ */
+for (const f of document.querySelectorAll<HTMLIFrameElement>(`iframe.${EMBED_CLASS}`)) {
+  f.contentWindow?.postMessage({ type: MEASURE_MESSAGE }, new URL(f.src, document.baseURI).origin);
+}
 
 export { autoEmbed, ClaimCard, SCRIPT_ORIGIN };

@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from "vitest";
+import { embedFrameSize } from "../../shared/embed-protocol.ts";
 import { useBrowserAndHost } from "./host.ts";
 
 const base = inject("baseUrl");
@@ -73,6 +74,28 @@ describe("the oEmbed iframe, framed by another site", () => {
     const iframe = await page.locator("iframe.claimcard-embed").boundingBox();
     const inner = await frame.locator("html").evaluate((el) => el.getBoundingClientRect().height);
     expect(Math.abs(iframe!.height - Math.ceil(inner))).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
+  it("sizes a frame that posted its height before widget.js ran, and lifts the max-height a theme set", async () => {
+    const { html } = await oembedHtml(`${base}/claims/dnc-hack-2016`);
+    const page = await env.browser.newPage();
+    // As Twenty Twenty-One's responsive-embeds.js does: an inline max-height from the ratio.
+    await page.goto(
+      env.host.page(
+        "/embed-late.html",
+        `<!doctype html><html lang="en"><body>${html.replace("<iframe ", `<iframe style="max-height:${embedFrameSize().height}px" `)}</body></html>`,
+      ),
+    );
+    const iframe = page.locator("iframe.claimcard-embed");
+    const frame = page.frameLocator("iframe.claimcard-embed");
+    await frame.locator("[part~=title]").waitFor();
+    const inner = () => frame.locator("html").evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+    await page.addScriptTag({ type: "module", url: `${base}/widget.js` });
+    await expect.poll(async () => Number(await iframe.getAttribute("height"))).toBe(await inner());
+    await frame.locator("summary").click();
+    await expect.poll(async () => (await iframe.boundingBox())!.height).toBeGreaterThan(embedFrameSize().height * 2);
+    expect(Math.abs((await iframe.boundingBox())!.height - (await inner()))).toBeLessThanOrEqual(2);
     await page.close();
   });
 

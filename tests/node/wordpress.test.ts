@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { runInNewContext } from "node:vm";
 import { describe, expect, inject, it } from "vitest";
+import { WORDPRESS_CONSTANTS, wordpressConstants } from "../../scripts/wordpress-constants.ts";
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -49,6 +50,10 @@ async function phpFiles(): Promise<string[]> {
 }
 
 describe("the WordPress plugin", () => {
+  it("sizes the plugin's iframe from the API's card size (constants.php is generated and up to date)", async () => {
+    expect(await readFile(join(root, WORDPRESS_CONSTANTS), "utf8")).toBe(wordpressConstants());
+  });
+
   it("lints: php -l finds no syntax error in any PHP file", async () => {
     const files = await phpFiles();
     expect(files.length).toBeGreaterThanOrEqual(10);
@@ -106,7 +111,10 @@ describe("the WordPress plugin", () => {
       "element" | "iframe" | "module" | "providerFormat" | "endpoint" | "claimUrl" | "oembedRequest",
       string
     >;
-    expect(r.element).toBe(`<claim-card claim="${id}" api="${base}" lang="fr"></claim-card>`);
+    expect(r.element).toBe(
+      `<claim-card claim="${id}" api="${base}" lang="fr"><a href="${base}/claims/${id}?lang=fr">Fiche de vérification claimcard : ${id}</a></claim-card>`,
+    );
+    expect((await fetch(`${base}/claims/${id}?lang=fr`)).status).toBe(200);
     expect(r.providerFormat).toBe(`${base}/claims/*`);
 
     const widget = await fetch(r.module);
@@ -123,6 +131,11 @@ describe("the WordPress plugin", () => {
     const page = await fetch(r.claimUrl);
     expect(page.status, r.claimUrl).toBe(200);
     expect(await page.text()).toContain(`type="application/json+oembed" href="${r.endpoint}?`);
+    // The provider's pattern (and the oEmbed endpoint) take a trailing slash: so does the page.
+    const slashed = await fetch(`${r.claimUrl}/?lang=fr`, { redirect: "manual" });
+    expect(slashed.status).toBe(301);
+    expect(slashed.headers.get("location")).toBe(`/claims/${id}?lang=fr`);
+    expect((await fetch(`${r.claimUrl}/`)).status).toBe(200);
 
     // The request exactly as WordPress (4.9+) sends it: maxwidth, maxheight, url, dnt=1,
     // then lang (the plugin's filter) and format.

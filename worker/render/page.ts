@@ -7,14 +7,15 @@
  */
 import { html, raw } from "hono/html";
 import type { Claim, UiLang } from "../../schema/index.ts";
-import { EMBED_PADDING_PX, RESIZE_MESSAGE } from "../../shared/embed-protocol.ts";
+import { EMBED_PADDING_PX, MEASURE_MESSAGE, RESIZE_MESSAGE } from "../../shared/embed-protocol.ts";
 import { STRINGS } from "../../shared/i18n.ts";
 import { CARD_CSS, renderCard } from "./card.ts";
 import { claimReview } from "./jsonld.ts";
 
 /**
  * The iframe's script: tells the parent page its height whenever it changes (the reader
- * opens the timeline). It reads nothing from the parent and accepts no messages.
+ * opens the timeline), and again when the parent asks (`widget.js` may start after the
+ * first message). It reads nothing from the parent, and accepts no other message.
  */
 const RESIZE_SCRIPT = `(() => {
   const id = document.documentElement.dataset.claim;
@@ -26,6 +27,11 @@ const RESIZE_SCRIPT = `(() => {
     window.parent.postMessage({ type: ${JSON.stringify(RESIZE_MESSAGE)}, id, height }, "*");
   };
   new ResizeObserver(send).observe(document.documentElement);
+  addEventListener("message", (e) => {
+    if (e.source !== window.parent || !e.data || e.data.type !== ${JSON.stringify(MEASURE_MESSAGE)}) return;
+    last = 0;
+    send();
+  });
   send();
 })();`;
 

@@ -31,27 +31,37 @@ const sharePageHeaders = secureHeaders({
  * @example
  * app.route("/", claimPageRoute);
  */
-export const claimPageRoute = new Hono<AppEnv>().get(
-  "/claims/:id",
-  operation({
-    operationId: "getClaimPage",
-    access: "public",
-    tags: ["embeds"],
-    summary: "The shareable page of a claim, with oEmbed discovery, Open Graph and ClaimReview JSON-LD",
-    description: "In `lang`, else the reader's `Accept-Language` (fr or en).",
-    responses: {
-      200: response("The page", { "text/html": "text" }),
-      ...problems("invalid-param", "invalid-query", "claim-not-found", "unavailable"),
+export const claimPageRoute = new Hono<AppEnv>()
+  .get(
+    "/claims/:id",
+    operation({
+      operationId: "getClaimPage",
+      access: "public",
+      tags: ["embeds"],
+      summary: "The shareable page of a claim, with oEmbed discovery, Open Graph and ClaimReview JSON-LD",
+      description: "In `lang`, else the reader's `Accept-Language` (fr or en).",
+      responses: {
+        200: response("The page", { "text/html": "text" }),
+        ...problems("invalid-param", "invalid-query", "claim-not-found", "unavailable"),
+      },
+    }),
+    sharePageHeaders,
+    idParam,
+    langQuery,
+    async (c) => {
+      const claim = await loadClaim(c, c.req.valid("param").id);
+      const lang = pickLang(c, c.req.valid("query").lang);
+      c.header("Vary", "Accept-Language");
+      c.header("Cache-Control", "public, max-age=60");
+      return c.html(claimPage(claim, lang, publicOrigin(c)));
     },
-  }),
-  sharePageHeaders,
-  idParam,
-  langQuery,
-  async (c) => {
-    const claim = await loadClaim(c, c.req.valid("param").id);
-    const lang = pickLang(c, c.req.valid("query").lang);
-    c.header("Vary", "Accept-Language");
-    c.header("Cache-Control", "public, max-age=60");
-    return c.html(claimPage(claim, lang, publicOrigin(c)));
-  },
-);
+  )
+  // The oEmbed endpoint (and the WordPress plugin's provider) take a claim URL with a
+  // trailing slash too: it leads to the page, not to a 404. Not an operation of its own.
+  .get(
+    "/claims/:id/",
+    operation({ operationId: "redirectClaimPage", access: "public", hide: true, responses: {} }),
+    sharePageHeaders,
+    idParam,
+    (c) => c.redirect(`/claims/${c.req.valid("param").id}${new URL(c.req.url).search}`, 301),
+  );

@@ -31,8 +31,12 @@ function claimcard_is_valid_id( $id ) {
 }
 
 /**
- * Normalizes an API base URL: an absolute http(s) URL with a host, no credentials,
- * query or fragment, returned without trailing slash. An empty value stays empty.
+ * Normalizes an API base URL: an absolute https URL with a host (http only for a local
+ * API: see claimcard_is_local_host()), no credentials, query or fragment, returned
+ * without trailing slash. An empty value stays empty.
+ *
+ * https because WordPress trusts what this API answers: over plain http, anyone on the
+ * network path could answer in its place.
  *
  * @param mixed $value The candidate.
  * @return string|null The normalized URL, '' for an empty value, null if invalid.
@@ -65,16 +69,31 @@ function claimcard_normalize_api_base( $value ) {
 function claimcard_url_parts_ok( array $parts ) {
 	$scheme = isset( $parts['scheme'] ) ? strtolower( $parts['scheme'] ) : '';
 	$host   = isset( $parts['host'] ) ? $parts['host'] : '';
-	if ( ! in_array( $scheme, array( 'http', 'https' ), true ) ) {
+	if ( ! preg_match( '/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])\z/i', $host ) ) {
 		return false;
 	}
-	if ( ! preg_match( '/^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:.]+\])\z/i', $host ) ) {
+	if ( 'https' !== $scheme && ! ( 'http' === $scheme && claimcard_is_local_host( $host ) ) ) {
 		return false;
 	}
 	return ! isset( $parts['user'] )
 		&& ! isset( $parts['pass'] )
 		&& ! isset( $parts['query'] )
 		&& ! isset( $parts['fragment'] );
+}
+
+/**
+ * Whether a host is this machine's own (loopback): localhost, *.localhost, 127.0.0.0/8
+ * or [::1]. Only such a base may be plain http: no network lies between it and WordPress.
+ *
+ * @param string $host A URL's host, IPv6 in brackets.
+ * @return bool
+ */
+function claimcard_is_local_host( $host ) {
+	$host = strtolower( (string) $host );
+	return 'localhost' === $host
+		|| '.localhost' === substr( $host, -10 )
+		|| '[::1]' === $host
+		|| 1 === preg_match( '/^127(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}\z/', $host );
 }
 
 /**
@@ -121,4 +140,42 @@ function claimcard_resolve_lang( $asked = '' ) {
 		$lang = claimcard_pick_lang( get_option( 'claimcard_lang', 'auto' ) );
 	}
 	return '' !== $lang ? $lang : claimcard_lang_from_locale( get_locale() );
+}
+
+/**
+ * The claim id of a claim page URL of the configured API ({base}/claims/{id}, with an
+ * optional trailing slash and query), or '' for any other URL. As WP_oEmbed matches an
+ * http provider format, an http base also takes the https form of its URLs.
+ *
+ * @param mixed $url A URL.
+ * @return string
+ */
+function claimcard_claim_id_from_url( $url ) {
+	$base = claimcard_api_base();
+	if ( '' === $base || ! is_string( $url ) ) {
+		return '';
+	}
+	$scheme = 0 === stripos( $base, 'http:' ) ? 'https?' : 'https';
+	$rest   = preg_quote( (string) preg_replace( '#^https?://#i', '', $base ), '#' );
+	if ( ! preg_match( '#^' . $scheme . '://' . $rest . '/claims/([^/?\#]+)/?(?:\?[^\#]*)?\z#i', $url, $m ) ) {
+		return '';
+	}
+	return claimcard_is_valid_id( $m[1] ) ? $m[1] : '';
+}
+
+/**
+ * Whether a URL is the configured API base or under it (the requests WordPress makes to
+ * the API: oEmbed, and discovery on a claim page).
+ *
+ * @param mixed $url A URL.
+ * @return bool
+ */
+function claimcard_is_api_url( $url ) {
+	$base = claimcard_api_base();
+	if ( '' === $base || ! is_string( $url ) ) {
+		return false;
+	}
+	$url = strtolower( $url );
+	$base = strtolower( $base );
+	return $url === $base || 0 === strpos( $url, $base . '/' );
 }

@@ -39,8 +39,9 @@ function claimcard_register_settings() {
 add_action( 'admin_init', 'claimcard_register_settings' );
 
 /**
- * Keeps an absolute http(s) URL (stored without trailing slash) or an empty value;
- * anything else is refused with a settings error and the previous value is kept.
+ * Keeps an absolute https URL (http for a local API; stored without trailing slash) or an
+ * empty value; anything else is refused with a settings error and the previous value is
+ * kept.
  *
  * @param mixed $value The submitted value.
  * @return string
@@ -53,7 +54,7 @@ function claimcard_sanitize_api_base( $value ) {
 	add_settings_error(
 		'claimcard_api_base',
 		'claimcard_api_base_invalid',
-		__( 'The claimcard API base URL must be an absolute http(s) URL, such as https://claims.example.org. The previous value was kept.', 'claimcard' ),
+		__( 'The claimcard API base URL must be an absolute https URL, such as https://claims.example.org (http only for an API on this machine, such as http://127.0.0.1:8787). The previous value was kept.', 'claimcard' ),
 		'error'
 	);
 	return (string) get_option( 'claimcard_api_base', '' );
@@ -85,10 +86,34 @@ function claimcard_render_settings_section() {
  */
 function claimcard_render_api_base_field() {
 	printf(
-		'<input type="url" id="claimcard_api_base" name="claimcard_api_base" value="%s" class="regular-text code" placeholder="https://claims.example.org" />',
+		'<input type="url" id="claimcard_api_base" name="claimcard_api_base" value="%s" class="regular-text code" placeholder="https://claims.example.org" aria-describedby="claimcard_api_base_description" />',
 		esc_attr( (string) get_option( 'claimcard_api_base', '' ) )
 	);
+	echo '<p class="description" id="claimcard_api_base_description">' . esc_html__( 'https, because WordPress shows what this API answers. Plain http is accepted only for an API on this machine (localhost, 127.0.0.1), as started by npm start.', 'claimcard' ) . '</p>';
 }
+
+/**
+ * Forgets the embeds WordPress could not make (cached as "{{unknown}}" in each post's
+ * _oembed_* meta and in oembed_cache posts), so that claim URLs pasted before the base
+ * was set, or while it was wrong, embed on their next view. Runs when the base changes.
+ */
+function claimcard_forget_failed_embeds() {
+	global $wpdb;
+	$like     = $wpdb->esc_like( '_oembed_' ) . '%';
+	$post_ids = $wpdb->get_col( $wpdb->prepare( "SELECT DISTINCT post_id FROM {$wpdb->postmeta} WHERE meta_key LIKE %s AND meta_value = '{{unknown}}'", $like ) );
+	if ( $post_ids ) {
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->postmeta} WHERE meta_key LIKE %s AND meta_value = '{{unknown}}'", $like ) );
+		foreach ( $post_ids as $post_id ) {
+			wp_cache_delete( (int) $post_id, 'post_meta' );
+		}
+	}
+	$cache_posts = $wpdb->get_col( "SELECT ID FROM {$wpdb->posts} WHERE post_type = 'oembed_cache' AND post_content = '{{unknown}}'" );
+	foreach ( $cache_posts as $cache_post ) {
+		wp_delete_post( (int) $cache_post, true );
+	}
+}
+add_action( 'add_option_claimcard_api_base', 'claimcard_forget_failed_embeds' );
+add_action( 'update_option_claimcard_api_base', 'claimcard_forget_failed_embeds' );
 
 /**
  * The default language field.

@@ -17,7 +17,8 @@ add_action( 'init', 'claimcard_register_shortcode' );
 
 /**
  * Renders the shortcode: a <claim-card> element (mode="script", the default) or an
- * iframe of the card that needs no JavaScript (mode="iframe").
+ * iframe of the server-rendered card in an embed figure (mode="iframe"), which shows
+ * without JavaScript; both load widget.js, which in iframe mode sizes the iframe.
  *
  * @param array|string $atts The shortcode's attributes ('' when it has none).
  * @return string
@@ -41,10 +42,10 @@ function claimcard_shortcode( $atts ) {
 		return '<!-- claimcard: API base URL not set -->';
 	}
 	$lang = claimcard_resolve_lang( $atts['lang'] );
-	if ( 'iframe' === claimcard_shortcode_mode( $atts['mode'] ) ) {
-		return claimcard_render_iframe( $base, $id, $lang );
-	}
 	claimcard_enqueue_widget( $base );
+	if ( 'iframe' === claimcard_shortcode_mode( $atts['mode'] ) ) {
+		return claimcard_render_figure( claimcard_render_iframe( $base, $id, $lang ) );
+	}
 	return claimcard_render_element( $base, $id, $lang );
 }
 
@@ -56,49 +57,4 @@ function claimcard_shortcode( $atts ) {
  */
 function claimcard_shortcode_mode( $mode ) {
 	return is_string( $mode ) && 'iframe' === strtolower( trim( $mode ) ) ? 'iframe' : 'script';
-}
-
-/**
- * The web component; its module script is enqueued separately.
- *
- * @param string $base The validated API base URL.
- * @param string $id   A valid claim id.
- * @param string $lang "fr" or "en".
- * @return string
- */
-function claimcard_render_element( $base, $id, $lang ) {
-	return sprintf(
-		'<claim-card claim="%s" api="%s" lang="%s"></claim-card>',
-		esc_attr( $id ),
-		esc_url( $base ),
-		esc_attr( $lang )
-	);
-}
-
-/**
- * The iframe of {base}/embed/{id}: works without JavaScript on the host page. Its class
- * lets widget.js, where the page loads it, resize it to the card (the timeline opens).
- *
- * @param string $base The validated API base URL.
- * @param string $id   A valid claim id.
- * @param string $lang "fr" or "en".
- * @return string
- */
-function claimcard_render_iframe( $base, $id, $lang ) {
-	return sprintf(
-		'<iframe src="%s" title="%s" class="claimcard-embed" loading="lazy" style="width:100%%;max-width:42em;border:0" height="420"></iframe>',
-		esc_url( $base . '/embed/' . $id . '?lang=' . $lang ),
-		esc_attr( claimcard_iframe_title( $id, $lang ) )
-	);
-}
-
-/**
- * The iframe's accessible name, in the card's language.
- *
- * @param string $id   A valid claim id.
- * @param string $lang "fr" or "en".
- * @return string
- */
-function claimcard_iframe_title( $id, $lang ) {
-	return 'fr' === $lang ? 'Fiche de vérification claimcard : ' . $id : 'claimcard fact-check card: ' . $id;
 }

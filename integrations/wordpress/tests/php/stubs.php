@@ -82,14 +82,24 @@ function get_option( $option, $default_value = false ) {
 	return isset( $settings[ $option ]['args']['default'] ) ? $settings[ $option ]['args']['default'] : false;
 }
 
-/** As WordPress: the value goes through sanitize_option(), hence register_setting()'s sanitize_callback. */
+/**
+ * As WordPress: the value goes through sanitize_option(), hence register_setting()'s
+ * sanitize_callback; a change fires add_option_{$option} (a new option) or
+ * update_option_{$option}.
+ */
 function update_option( $option, $value ) {
-	$value = apply_filters( "sanitize_option_{$option}", $value, $option, $value );
-	$old   = get_option( $option );
+	$value  = apply_filters( "sanitize_option_{$option}", $value, $option, $value );
+	$exists = array_key_exists( $option, $GLOBALS['wp_stubs']['options'] );
+	$old    = get_option( $option );
 	if ( $value === $old ) {
 		return false;
 	}
 	$GLOBALS['wp_stubs']['options'][ $option ] = $value;
+	if ( $exists ) {
+		do_action( "update_option_{$option}", $old, $value, $option );
+	} else {
+		do_action( "add_option_{$option}", $option, $value );
+	}
 	return true;
 }
 
@@ -311,4 +321,81 @@ function get_settings_errors( $setting = '' ) {
 			}
 		)
 	);
+}
+
+// ---------------------------------------------------------------- database and caches
+
+/**
+ * A stand-in for $wpdb over a list of post meta rows and posts: enough for the plugin's
+ * queries (SELECT/DELETE of _oembed_% meta that is {{unknown}}, and of oembed_cache posts).
+ */
+class WP_Stubs_DB {
+	public $postmeta = 'wp_postmeta';
+	public $posts    = 'wp_posts';
+	/** Rows: array( post_id, meta_key, meta_value ). */
+	public $meta = array();
+	/** Posts: ID => array( post_type, post_content ). */
+	public $post_rows = array();
+
+	public function esc_like( $text ) {
+		return addcslashes( $text, '_%\\' );
+	}
+
+	public function prepare( $query, ...$args ) {
+		return vsprintf( str_replace( '%s', "'%s'", $query ), array_map( 'addslashes', $args ) );
+	}
+
+	/** The rows a query of the plugin's shape selects or deletes. */
+	private function matching_meta( $query ) {
+		if ( ! preg_match( "/meta_key LIKE '(.*?)' AND meta_value = '(.*?)'/", $query, $m ) ) {
+			return array();
+		}
+		$prefix = stripslashes( str_replace( '\\_', '_', substr( $m[1], 0, -1 ) ) );
+		return array_keys(
+			array_filter(
+				$this->meta,
+				function ( $row ) use ( $prefix, $m ) {
+					return 0 === strpos( $row[1], $prefix ) && $row[2] === $m[2];
+				}
+			)
+		);
+	}
+
+	public function get_col( $query ) {
+		if ( false !== strpos( $query, $this->posts ) ) {
+			preg_match( "/post_type = '(.*?)' AND post_content = '(.*?)'/", $query, $m );
+			$ids = array();
+			foreach ( $this->post_rows as $id => $row ) {
+				if ( $row[0] === $m[1] && $row[1] === $m[2] ) {
+					$ids[] = (string) $id;
+				}
+			}
+			return $ids;
+		}
+		$ids = array();
+		foreach ( $this->matching_meta( $query ) as $i ) {
+			$ids[] = (string) $this->meta[ $i ][0];
+		}
+		return array_values( array_unique( $ids ) );
+	}
+
+	public function query( $query ) {
+		$rows = $this->matching_meta( $query );
+		foreach ( $rows as $i ) {
+			unset( $this->meta[ $i ] );
+		}
+		$GLOBALS['wp_stubs']['queries'][] = $query;
+		return count( $rows );
+	}
+}
+$GLOBALS['wpdb'] = new WP_Stubs_DB();
+
+function wp_cache_delete( $key, $group = '' ) {
+	$GLOBALS['wp_stubs']['cache_deleted'][] = $group . ':' . $key;
+	return true;
+}
+
+function wp_delete_post( $post_id, $force_delete = false ) {
+	unset( $GLOBALS['wpdb']->post_rows[ $post_id ] );
+	return true;
 }

@@ -31,6 +31,14 @@ define( 'PLUGIN_DIR', dirname( __DIR__, 2 ) . '/claimcard' );
 define( 'BASE', 'https://claims.example.org' );
 define( 'INVALID_ID', '<!-- claimcard: invalid id -->' );
 define( 'NO_BASE', '<!-- claimcard: API base URL not set -->' );
+/** What the shortcode renders in script mode for an id, in English, with BASE. */
+function element_en( $id ) {
+	return '<claim-card claim="' . $id . '" api="https://claims.example.org" lang="en"><a href="https://claims.example.org/claims/' . $id . '?lang=en">claimcard fact-check card: ' . $id . '</a></claim-card>';
+}
+/** What the shortcode renders in iframe mode for an id, in English, with BASE. */
+function figure_en( $id ) {
+	return '<figure class="wp-block-embed is-type-rich is-provider-claimcard wp-block-embed-claimcard"><div class="wp-block-embed__wrapper"><iframe src="https://claims.example.org/embed/' . $id . '?lang=en" title="claimcard fact-check card: ' . $id . '" class="claimcard-embed" loading="lazy" height="' . CLAIMCARD_IFRAME_HEIGHT . '" style="display:block;width:100%;border:0"></iframe></div></figure>';
+}
 
 require PLUGIN_DIR . '/claimcard.php';
 
@@ -177,11 +185,11 @@ if ( $claimcard_fallback_run ) {
 // The plugin's files.
 $header = header_fields( PLUGIN_DIR . '/claimcard.php' );
 check( 'claimcard' === $header['Plugin Name'], 'the plugin header names the plugin claimcard' );
-check( '0.1.0' === $header['Version'] && '6.5' === $header['Requires at least'] && '7.4' === $header['Requires PHP'], 'the header has Version 0.1.0, Requires at least 6.5, Requires PHP 7.4' );
+check( '0.1.0' === $header['Version'] && '6.1' === $header['Requires at least'] && '7.4' === $header['Requires PHP'], 'the header has Version 0.1.0, Requires at least 6.1 (the fallback for WordPress before 6.5 is tested in 6.1), Requires PHP 7.4' );
 check( 'MIT' === $header['License'] && '' !== trim( $header['Description'] ), 'the header has a Description and License MIT' );
 
 $readme = header_fields( PLUGIN_DIR . '/readme.txt' );
-check( '0.1.0' === $readme['Stable tag'] && '6.5' === $readme['Requires at least'] && '7.4' === $readme['Requires PHP'], 'readme.txt agrees with the plugin header (Stable tag, Requires at least, Requires PHP)' );
+check( '0.1.0' === $readme['Stable tag'] && '6.1' === $readme['Requires at least'] && '7.4' === $readme['Requires PHP'] && '6.8' === $readme['Tested up to'], 'readme.txt agrees with the plugin header (Stable tag, Requires at least, Requires PHP) and says Tested up to 6.8' );
 
 $unguarded = array();
 foreach ( plugin_php_files() as $file ) {
@@ -232,14 +240,14 @@ check( array() === $GLOBALS['wp_stubs']['shortcodes'] && array() === $GLOBALS['w
 fresh();
 check( 'claimcard_shortcode' === $GLOBALS['wp_stubs']['shortcodes']['claimcard'], 'init registers the [claimcard] shortcode' );
 $out = sc( array( 'id' => 'dnc-hack-2016', 'lang' => 'fr', 'mode' => 'script' ) );
-check( '<claim-card claim="dnc-hack-2016" api="https://claims.example.org" lang="fr"></claim-card>' === $out, 'script mode renders exactly <claim-card claim api lang></claim-card>' );
+check( '<claim-card claim="dnc-hack-2016" api="https://claims.example.org" lang="fr"><a href="https://claims.example.org/claims/dnc-hack-2016?lang=fr">Fiche de vérification claimcard : dnc-hack-2016</a></claim-card>' === $out, 'script mode renders exactly <claim-card claim api lang> with a link to the claim page inside (for feeds and readers without JavaScript)' );
 check( false === stripos( $out, '<script' ), 'script mode prints no <script> inline (the module is enqueued)' );
 $modules = $GLOBALS['wp_stubs']['script_modules'];
 check( array( 'claimcard-widget' ) === array_keys( $modules ) && BASE . '/widget.js' === $modules['claimcard-widget']['src'], 'script mode enqueues the module {base}/widget.js with wp_enqueue_script_module' );
 check( null === $modules['claimcard-widget']['version'] && array() === $modules['claimcard-widget']['deps'], 'the module URL gets no ?ver= and has no dependencies' );
 
 $second = sc( array( 'id' => 'gru-indictment-2018' ) );
-check( '<claim-card claim="gru-indictment-2018" api="https://claims.example.org" lang="en"></claim-card>' === $second, 'mode defaults to script, lang to the locale\'s (en_US → en)' );
+check( element_en( 'gru-indictment-2018' ) === $second, 'mode defaults to script, lang to the locale\'s (en_US → en)' );
 $page_scripts = wp_stubs_print_script_modules();
 check( 1 === count( $GLOBALS['wp_stubs']['script_modules'] ) && 1 === substr_count( $page_scripts, BASE . '/widget.js' ), 'two shortcodes on a page load the widget module once' );
 check( '' === printed( 'wp_footer' ), 'with the Script Modules API, the footer prints no fallback script' );
@@ -250,17 +258,17 @@ check( 0 === $fallback_code && 2 === substr_count( $fallback, '<claim-card ' ), 
 check( 1 === substr_count( $fallback, '<script type="module" src="https://claims.example.org/widget.js"></script>' ) && 1 === substr_count( $fallback, '<script' ), 'without wp_enqueue_script_module, one <script type="module" src="{base}/widget.js"> is printed per page' );
 
 fresh( array( 'claimcard_api_base' => 'https://news.example/tools/claimcard/' ) );
-check( '<claim-card claim="x" api="https://news.example/tools/claimcard" lang="en"></claim-card>' === sc( array( 'id' => 'x' ) ) && 'https://news.example/tools/claimcard/widget.js' === $GLOBALS['wp_stubs']['script_modules']['claimcard-widget']['src'], 'a base URL with a path and a trailing slash gives api and widget.js without a double slash' );
+check( 0 === strpos( sc( array( 'id' => 'x' ) ), '<claim-card claim="x" api="https://news.example/tools/claimcard" lang="en"><a href="https://news.example/tools/claimcard/claims/x?lang=en">' ) && 'https://news.example/tools/claimcard/widget.js' === $GLOBALS['wp_stubs']['script_modules']['claimcard-widget']['src'], 'a base URL with a path and a trailing slash gives api, the link and widget.js without a double slash' );
 
 // -------------------------------------------------------------------------------------
 // Iframe mode.
 fresh();
 $out = sc( array( 'id' => 'dnc-hack-2016', 'lang' => 'en', 'mode' => 'iframe' ) );
-check( '<iframe src="https://claims.example.org/embed/dnc-hack-2016?lang=en" title="claimcard fact-check card: dnc-hack-2016" class="claimcard-embed" loading="lazy" style="width:100%;max-width:42em;border:0" height="420"></iframe>' === $out, 'iframe mode renders exactly the iframe of {base}/embed/{id}?lang=en with its title' );
+check( figure_en( 'dnc-hack-2016' ) === $out, 'iframe mode renders exactly the iframe of {base}/embed/{id}?lang=en, full width, with its title, in the embed figure WordPress uses' );
 $out_fr = sc( array( 'id' => 'ukraine-ministries-2022', 'lang' => 'fr', 'mode' => 'iframe' ) );
 check( false !== strpos( $out_fr, 'src="https://claims.example.org/embed/ukraine-ministries-2022?lang=fr"' ) && false !== strpos( $out_fr, 'title="Fiche de vérification claimcard : ukraine-ministries-2022"' ), 'iframe mode: lang=fr in the src and a French title' );
-check( array() === $GLOBALS['wp_stubs']['script_modules'] && false === stripos( $out . $out_fr, '<script' ) && '' === printed( 'wp_footer' ), 'iframe mode needs no JavaScript: nothing enqueued or printed' );
-check( 0 === strpos( sc( array( 'id' => 'dnc-hack-2016', 'mode' => ' IFRAME ' ) ), '<iframe ' ), 'mode is read case-insensitively' );
+check( array( 'claimcard-widget' ) === array_keys( $GLOBALS['wp_stubs']['script_modules'] ) && false === stripos( $out . $out_fr, '<script' ), 'iframe mode prints no script inline, and enqueues widget.js, which sizes the iframe to its card' );
+check( 0 === strpos( sc( array( 'id' => 'dnc-hack-2016', 'mode' => ' IFRAME ' ) ), '<figure ' ), 'mode is read case-insensitively' );
 check( 0 === strpos( sc( array( 'id' => 'dnc-hack-2016', 'mode' => 'bogus' ) ), '<claim-card ' ), 'an unknown mode falls back to script' );
 
 // -------------------------------------------------------------------------------------
@@ -326,7 +334,7 @@ check( 0 === strpos( sc( array( 'id' => ' dnc-hack-2016 ' ) ), '<claim-card clai
 
 // -------------------------------------------------------------------------------------
 // No base URL, or a stored one that is not an http(s) URL.
-foreach ( array( 'unset' => array(), 'empty' => array( 'claimcard_api_base' => '' ), 'javascript:' => array( 'claimcard_api_base' => 'javascript:alert(1)' ), 'markup' => array( 'claimcard_api_base' => 'https://claims.example.org/"><script>alert(1)</script>' ) ) as $label => $options ) {
+foreach ( array( 'unset' => array(), 'empty' => array( 'claimcard_api_base' => '' ), 'javascript:' => array( 'claimcard_api_base' => 'javascript:alert(1)' ), 'markup' => array( 'claimcard_api_base' => 'https://claims.example.org/"><script>alert(1)</script>' ), 'http:// (not local)' => array( 'claimcard_api_base' => 'http://claims.example.org' ) ) as $label => $options ) {
 	fresh( $options );
 	$outs = sc( array( 'id' => 'dnc-hack-2016' ) ) . sc( array( 'id' => 'dnc-hack-2016', 'mode' => 'iframe' ) );
 	check( NO_BASE . NO_BASE === $outs && array() === $GLOBALS['wp_stubs']['script_modules'] && array() === $GLOBALS['wp_stubs']['providers'], "base URL {$label}: <!-- claimcard: API base URL not set -->, nothing enqueued, no oEmbed provider" );
@@ -344,7 +352,17 @@ check( isset( $GLOBALS['wp_stubs']['sections']['writing']['claimcard'] ) && 'cla
 update_option( 'claimcard_api_base', '  https://claims.example.org/  ' );
 check( BASE === get_option( 'claimcard_api_base' ) && array() === get_settings_errors(), 'the sanitizer keeps an https URL, trimmed and without trailing slash' );
 update_option( 'claimcard_api_base', 'http://127.0.0.1:8787' );
-check( 'http://127.0.0.1:8787' === get_option( 'claimcard_api_base' ), 'the sanitizer keeps an http URL with a port' );
+check( 'http://127.0.0.1:8787' === get_option( 'claimcard_api_base' ), 'the sanitizer keeps a local http URL with a port' );
+$kept = array();
+foreach ( array( 'http://localhost:8787', 'http://LOCALHOST', 'http://claimcard.localhost:8787/api', 'http://127.0.0.2', 'http://[::1]:8787', 'https://claims.example.org:8443/tools' ) as $value ) {
+	$GLOBALS['wp_settings_errors'] = array();
+	update_option( 'claimcard_api_base', $value );
+	if ( $value !== get_option( 'claimcard_api_base' ) || array() !== get_settings_errors() ) {
+		$kept[] = $value;
+	}
+}
+check( array() === $kept, 'the sanitizer keeps http for localhost, *.localhost, 127.0.0.0/8 and [::1], and https with a port and a path' . ( $kept ? ': refused ' . implode( ', ', $kept ) : '' ) );
+update_option( 'claimcard_api_base', 'http://127.0.0.1:8787' );
 update_option( 'claimcard_api_base', 'javascript:alert(1)' );
 $errors = get_settings_errors( 'claimcard_api_base' );
 check( 'http://127.0.0.1:8787' === get_option( 'claimcard_api_base' ) && 1 === count( $errors ) && 'error' === $errors[0]['type'], 'the sanitizer refuses javascript:alert(1): a settings error, and the old value is kept' );
@@ -363,6 +381,13 @@ $refused = array(
 	'https://claims.example.org/"><script>alert(1)</script>',
 	"https://claims.example.org/\nx",
 	'https://exa_mple.org',
+	'http://claims.example.org',
+	'http://10.0.0.5:8787',
+	'http://192.168.1.10',
+	'http://127.0.0.1.evil.example',
+	'http://localhost.evil.example',
+	'http://127.0.0.256',
+	'http://[::2]',
 	array( BASE ),
 );
 $accepted = array();
@@ -374,7 +399,7 @@ foreach ( $refused as $value ) {
 		$accepted[] = is_string( $value ) ? json_encode( $value ) : gettype( $value );
 	}
 }
-check( array() === $accepted, 'the sanitizer refuses every non-http(s), relative, query, fragment, credential or malformed URL, with an error' . ( $accepted ? ': accepted ' . implode( ', ', $accepted ) : '' ) );
+check( array() === $accepted, 'the sanitizer refuses every non-http(s), relative, query, fragment, credential or malformed URL, and http to a host that is not this machine, with an error' . ( $accepted ? ': accepted ' . implode( ', ', $accepted ) : '' ) );
 $GLOBALS['wp_settings_errors'] = array();
 update_option( 'claimcard_api_base', '' );
 check( '' === get_option( 'claimcard_api_base' ) && array() === get_settings_errors(), 'an empty value clears the base URL' );
@@ -413,10 +438,76 @@ $touched = array_filter(
 check( array() === $touched, 'other providers\' endpoints are left alone' );
 $claim_en = BASE . '/claims/dnc-hack-2016?lang=en';
 check( $endpoint === apply_filters( 'oembed_fetch_url', $endpoint, $claim_en, array() ), 'a claim URL that names its language (?lang=en) keeps it' );
-$oembed_html = '<iframe src="' . BASE . '/embed/dnc-hack-2016?lang=fr" width="600" height="370" frameborder="0" title="claimcard: x" class="claimcard-embed"></iframe>';
-check( $oembed_html === apply_filters( 'embed_oembed_html', $oembed_html ) && 1 === count( $GLOBALS['wp_stubs']['script_modules'] ), 'a claimcard oEmbed card loads widget.js once, so that its iframe resizes, and keeps its HTML' );
-apply_filters( 'embed_oembed_html', '<iframe src="https://www.youtube.com/embed/x" class="claimcard-embed"></iframe>' );
-check( 1 === count( $GLOBALS['wp_stubs']['script_modules'] ), 'another provider\'s embed loads nothing' );
+$claim_url = BASE . '/claims/dnc-hack-2016';
+$built     = '<iframe src="https://claims.example.org/embed/dnc-hack-2016?lang=fr" title="claimcard: The DNC hack &amp; more" class="claimcard-embed" loading="lazy" height="' . CLAIMCARD_IFRAME_HEIGHT . '" style="display:block;width:100%;border:0"></iframe>';
+$answer    = (object) array(
+	'type'  => 'rich',
+	'title' => 'The DNC hack & more',
+	'html'  => '<script>alert(1)</script><iframe src="https://evil.example/" width="500" height="370"></iframe>',
+);
+check( $built === apply_filters( 'oembed_dataparse', '<script>alert(1)</script><iframe src="https://evil.example/"></iframe>', $answer, $claim_url ), 'oembed_dataparse: for a claim URL, the iframe is built from the id in the URL (and the title, as text), never from the answer\'s HTML' );
+$hostile_title = (object) array( 'type' => 'rich', 'title' => '"><script>alert(1)</script>' );
+$out           = apply_filters( 'oembed_dataparse', 'x', $hostile_title, $claim_url . '/?lang=en' );
+check( false === strpos( $out, '<script' ) && false !== strpos( $out, 'src="https://claims.example.org/embed/dnc-hack-2016?lang=en"' ) && false !== strpos( $out, 'title="claimcard: &quot;&gt;&lt;script&gt;' ), 'a hostile title is escaped; a trailing slash and ?lang=en are understood' );
+$untouched = array(
+	array( false, $answer, $claim_url ),
+	array( 'x', $answer, 'https://claims.example.org/embed/dnc-hack-2016' ),
+	array( 'x', $answer, 'https://claims.example.org/claims/DNC' ),
+	array( 'x', $answer, 'https://claims.example.org.evil/claims/dnc-hack-2016' ),
+	array( 'x', $answer, 'http://claims.example.org/claims/dnc-hack-2016' ),
+	array( 'x', (object) array( 'type' => 'video' ), $claim_url ),
+);
+$changed = array_filter(
+	$untouched,
+	function ( $args ) {
+		return apply_filters( 'oembed_dataparse', ...$args ) !== $args[0];
+	}
+);
+check( array() === $changed, 'oembed_dataparse leaves failures, other URLs (another path or host, a bad id, http for an https base) and other types alone' );
+check( array() === $GLOBALS['wp_stubs']['script_modules'], 'oembed_dataparse enqueues nothing (it also runs for the editor\'s preview)' );
+$cached = '<iframe src="https://evil.example/" title="claimcard: Old &amp; cached" onload="alert(1)"></iframe><script>alert(1)</script>';
+check( str_replace( 'The DNC hack &amp; more', 'Old &amp; cached', $built ) === apply_filters( 'embed_oembed_html', $cached, $claim_url . '?lang=fr', array(), 1 ) && 1 === count( $GLOBALS['wp_stubs']['script_modules'] ), 'embed_oembed_html: a cached claimcard embed is built again from the URL (keeping only its title) and loads widget.js once, so that its iframe resizes' );
+$youtube = '<iframe src="https://www.youtube.com/embed/x" class="claimcard-embed"></iframe>';
+check( $youtube === apply_filters( 'embed_oembed_html', $youtube, 'https://www.youtube.com/watch?v=x', array(), 1 ) && 1 === count( $GLOBALS['wp_stubs']['script_modules'] ), 'another provider\'s embed is left alone and loads nothing' );
+
+// WordPress's safe HTTP client (oEmbed) may reach the configured base, and only it.
+fresh( array( 'claimcard_api_base' => 'http://127.0.0.1:8787' ) );
+$safe = array(
+	'host' => apply_filters( 'http_request_host_is_external', false, '127.0.0.1', 'http://127.0.0.1:8787/v1/oembed?url=x' ),
+	'port' => apply_filters( 'http_allowed_safe_ports', array( 80, 443, 8080 ), '127.0.0.1', 'http://127.0.0.1:8787/v1/oembed?url=x' ),
+);
+check( true === $safe['host'] && array( 80, 443, 8080, 8787 ) === $safe['port'], 'for a URL under a local base, the host counts as external and its port is allowed' );
+$others = array( 'http://127.0.0.1:8788/', 'http://127.0.0.1:87870/', 'http://127.0.0.1/', 'http://10.0.0.1:8787/', 'http://localhost:8787/' );
+$opened = array_filter(
+	$others,
+	function ( $u ) {
+		return false !== apply_filters( 'http_request_host_is_external', false, 'h', $u ) || array( 80, 443, 8080 ) !== apply_filters( 'http_allowed_safe_ports', array( 80, 443, 8080 ), 'h', $u );
+	}
+);
+check( array() === $opened, 'other hosts and ports stay refused' . ( $opened ? ': ' . implode( ', ', $opened ) : '' ) );
+check( array( 80, 443, 8080 ) === apply_filters( 'http_allowed_safe_ports', array( 80, 443, 8080 ), 'claims.example.org', BASE . '/v1/oembed' ), 'a base without a port adds none' );
+
+// A change of base forgets the embeds WordPress could not make.
+fresh( array() );
+$GLOBALS['wpdb']->meta      = array(
+	array( 7, '_oembed_0123', '{{unknown}}' ),
+	array( 7, '_oembed_time_0123', '1700000000' ),
+	array( 8, '_oembed_4567', '<iframe src="https://www.youtube.com/embed/x"></iframe>' ),
+	array( 9, '_other', '{{unknown}}' ),
+);
+$GLOBALS['wpdb']->post_rows = array(
+	20 => array( 'oembed_cache', '{{unknown}}' ),
+	21 => array( 'oembed_cache', '<iframe></iframe>' ),
+	22 => array( 'post', '{{unknown}}' ),
+);
+update_option( 'claimcard_api_base', BASE );
+check( array( 1, 2, 3 ) === array_keys( $GLOBALS['wpdb']->meta ) && array( 21, 22 ) === array_keys( $GLOBALS['wpdb']->post_rows ) && array( 'post_meta:7' ) === $GLOBALS['wp_stubs']['cache_deleted'], 'setting the base forgets failed embeds (_oembed_* meta and oembed_cache posts that are {{unknown}}), and nothing else' );
+$GLOBALS['wpdb']->meta[] = array( 7, '_oembed_89ab', '{{unknown}}' );
+update_option( 'claimcard_api_base', 'https://other.example.org' );
+check( 3 === count( $GLOBALS['wpdb']->meta ), 'changing the base does it again' );
+$GLOBALS['wpdb']->meta[] = array( 7, '_oembed_cdef', '{{unknown}}' );
+update_option( 'claimcard_api_base', 'https://other.example.org' );
+check( 4 === count( $GLOBALS['wpdb']->meta ), 'saving the same base does not' );
 
 // -------------------------------------------------------------------------------------
 // Block editor.
@@ -433,8 +524,8 @@ check( false !== strpos( $js, "registerBlockVariation( 'core/embed'" ) && false 
 fresh();
 $hostile = array( '"', "'", '"><script>alert(1)</script>', "' onmouseover='alert(1)", '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '&quot; onload=&quot;x' );
 $allowed = array(
-	'<claim-card claim="dnc-hack-2016" api="https://claims.example.org" lang="en"></claim-card>',
-	'<iframe src="https://claims.example.org/embed/dnc-hack-2016?lang=en" title="claimcard fact-check card: dnc-hack-2016" class="claimcard-embed" loading="lazy" style="width:100%;max-width:42em;border:0" height="420"></iframe>',
+	element_en( 'dnc-hack-2016' ),
+	figure_en( 'dnc-hack-2016' ),
 	INVALID_ID,
 );
 foreach ( array( 'id', 'lang', 'mode', 'onload' ) as $attr ) {
@@ -457,7 +548,7 @@ foreach ( array( 'id', 'lang', 'mode', 'onload' ) as $attr ) {
 
 $direct = claimcard_render_element( 'javascript:alert(1)', '"><script>alert(1)</script>', "' onmouseover='x" )
 	. claimcard_render_iframe( 'https://claims.example.org/"><script>', '"><img src=x onerror=alert(1)>', "' onload='x" );
-check( ! preg_match( '#<script|<img|javascript:|\'\s*on\w+=|"\s*on\w+=|"><(?!/)#i', $direct ) && 2 === substr_count( $direct, '<' ) - substr_count( $direct, '</' ), 'the renderers escape every value themselves, even values that never pass validation' );
+check( ! preg_match( '#<script|<img|javascript:|\'\s*on\w+=|"\s*on\w+=|"><(?!/|a href=")#i', $direct ) && 3 === substr_count( $direct, '<' ) - substr_count( $direct, '</' ), 'the renderers escape every value themselves, even values that never pass validation' );
 
 // -------------------------------------------------------------------------------------
 // Uninstall.
