@@ -1,5 +1,7 @@
 /**
- * Two kinds of tests, one run:
+ * The kinds of tests, one run:
+ * - `unit`: the pure modules' own tests, beside them (`shared/x.test.ts`,
+ *   `worker/store/x.test.ts`…), in Node: they need nothing of workerd.
  * - `worker`: inside workerd, against real (local) KV, through `@cloudflare/vitest-plugin`.
  * - `node`: data tools, and end-to-end tests that start the real server and drive
  *   Debian's Chromium with playwright-core.
@@ -12,6 +14,13 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["schema/**/*.test.ts", "shared/**/*.test.ts", "worker/**/*.test.ts", "client/**/*.test.ts"],
+          environment: "node",
+        },
+      },
       {
         plugins: [
           cloudflareTest({
