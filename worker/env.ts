@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { ClaimStore } from "./store/store.ts";
+import type { ClaimStore } from "./store/claim-store.ts";
 import type { ClaimWriter } from "./writer/claim-writer.ts";
 
 /** Bindings declared in `wrangler.toml`, plus the `ADMIN_TOKEN` secret. */

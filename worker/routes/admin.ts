@@ -19,7 +19,7 @@ import { adminHeaders } from "../middleware/security.ts";
 import { requireJson, validate } from "../middleware/validate.ts";
 import { json, operation, problems } from "../openapi/describe.ts";
 import { Problem, problemResponse } from "../problem.ts";
-import { forgetReads } from "../store/store.ts";
+import { forgetReads } from "../store/isolate-memory.ts";
 import type { WriteResult } from "../writer/claim-writer.ts";
 
 /** A token shorter than this is refused as a configuration mistake: admin stays closed. */
