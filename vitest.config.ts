@@ -30,6 +30,8 @@ export default defineConfig({
                 ADMIN_TOKEN: "test-admin-token-0123456789",
                 ADMIN_TOKEN_NEXT: "test-next-token-9876543210",
                 KV_WRITE_INTERVAL_MS: "30000",
+                // The local default of the required public origin: the origin tests/worker/http.ts requests.
+                PUBLIC_ORIGIN: "https://claims.test",
               },
             },
           }),

@@ -57,6 +57,9 @@ const dev = spawn(
     "127.0.0.1",
     "--port",
     String(port),
+    // Links and cache keys are built on PUBLIC_ORIGIN (worker/origin.ts): locally, this address.
+    "--var",
+    `PUBLIC_ORIGIN:http://127.0.0.1:${port}`,
     "--show-interactive-dev-session=false",
     "--log-level",
     process.env.WRANGLER_LOG_LEVEL ?? "warn",

@@ -32,6 +32,9 @@ if (auto) void autoEmbed(auto);
 addEventListener("message", (e: MessageEvent) => {
   const d = e.data as { type?: unknown; height?: unknown } | null;
   if (d?.type !== RESIZE_MESSAGE || typeof d.height !== "number" || !(d.height > 0 && d.height < 10_000)) return;
+  // Only the API's own pages (the origin widget.js came from) may ask: a srcdoc or
+  // about:blank frame has the host page's origin, and so passes the src check below.
+  if (e.origin !== SCRIPT_ORIGIN) return;
   for (const f of document.querySelectorAll<HTMLIFrameElement>(`iframe.${EMBED_CLASS}`)) {
     if (f.contentWindow !== e.source || new URL(f.src, document.baseURI).origin !== e.origin) continue;
     const height = Math.ceil(d.height);

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { ClaimStore } from "./store/store.ts";
+import type { ClaimStore } from "./store/claim-store.ts";
 import type { ClaimWriter } from "./writer/claim-writer.ts";
 
 /** Bindings declared in `wrangler.toml`, plus the `ADMIN_TOKEN` secret. */
@@ -18,7 +18,12 @@ export interface Bindings {
   KV_WRITE_INTERVAL_MS?: string;
   /** Per-client limit of `POST /v1/match` (see `rate-limit.ts`). */
   MATCH_LIMIT?: RateLimit;
-  /** The origin readers reach the service at, when it differs from the request's (see `origin.ts`). */
+  /**
+   * The origin readers reach the service at; every link is built on it, never on the
+   * request's Host. Required: wrangler.toml `[vars]` in production (`npm run deploy`
+   * checks it), `npm start` and the tests set their own (see `origin.ts`). Typed optional
+   * because a Worker deployed around the check may lack it: it then answers 500.
+   */
   PUBLIC_ORIGIN?: string;
   /** Bearer token for PUT/DELETE. Set by `wrangler secret put ADMIN_TOKEN`, `.dev.vars` or `--var`. */
   ADMIN_TOKEN?: string;

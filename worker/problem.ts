@@ -14,7 +14,7 @@ import {
   type ProblemKindWithErrors,
   problemType,
 } from "../shared/problems.ts";
-import { StoreUnavailable } from "./store/store.ts";
+import { StoreUnavailable } from "./store/kv-timeout.ts";
 
 export { PROBLEM_MEDIA_TYPE };
 

@@ -99,23 +99,41 @@ describe("the oEmbed iframe, framed by another site", () => {
     await page.close();
   });
 
-  it("lets each claimcard frame size only itself: other frames' resize messages are ignored", async () => {
+  it("lets only the API's own frames resize: a frame posing with the embed's class cannot, nor a srcdoc or about:blank one", async () => {
     const page = await env.browser.newPage();
-    const evil = `<script>addEventListener("message", () => parent.postMessage({ type: "claimcard:resize", id: "x", height: 5000 }, "*"))</script>`;
+    await page.addInitScript(() => {
+      const w = window as unknown as { __forged: number };
+      w.__forged = 0;
+      addEventListener("message", (e) => {
+        if ((e.data as { id?: string } | null)?.id === "forged") w.__forged++;
+      });
+    });
+    const evil = `<script>addEventListener("message", () => parent.postMessage({ type: "claimcard:resize", id: "forged", height: 5000 }, "*"))</script>`;
     env.host.page("/evil-frame.html", evil);
     const { html } = await oembedHtml(`${base}/claims/dnc-hack-2016`);
     const page2 = `<!doctype html><html><head><script type="module" src="${base}/widget.js"></script></head><body>${html}
-      <iframe id="plain" src="/evil-frame.html" height="50"></iframe><iframe id="posing" class="claimcard-embed" src="/evil-frame.html" height="50"></iframe></body></html>`;
+      <iframe id="plain" src="/evil-frame.html" height="50"></iframe>
+      <iframe id="posing" class="claimcard-embed" src="/evil-frame.html" height="50"></iframe>
+      <iframe id="srcdoc" class="claimcard-embed" srcdoc="${evil.replaceAll('"', "&quot;")}" height="50"></iframe>
+      <iframe id="blank" class="claimcard-embed" height="50"></iframe></body></html>`;
     await page.goto(env.host.page("/embed-evil.html", page2));
     await page.frameLocator("iframe.claimcard-embed >> nth=0").locator("[part~=title]").waitFor();
     await page.evaluate(() => customElements.whenDefined("claim-card"));
+    await page.evaluate((script) => {
+      const doc = (document.getElementById("blank") as HTMLIFrameElement).contentDocument!;
+      doc.open();
+      doc.write(script);
+      doc.close();
+    }, evil);
     const real = Number(await page.locator("iframe.claimcard-embed").first().getAttribute("height"));
-    await page.evaluate(() => {
-      for (const id of ["plain", "posing"])
-        (document.getElementById(id) as HTMLIFrameElement).contentWindow!.postMessage("go", "*");
-    });
-    await expect.poll(() => page.locator("#posing").getAttribute("height")).toBe("5000");
-    expect(await page.locator("#plain").getAttribute("height")).toBe("50");
+    const frames = ["plain", "posing", "srcdoc", "blank"];
+    await page.evaluate((ids) => {
+      for (const id of ids) (document.getElementById(id) as HTMLIFrameElement).contentWindow!.postMessage("go", "*");
+    }, frames);
+    // Every forged message arrived (widget.js saw each of them in the same dispatch)…
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __forged: number }).__forged)).toBe(4);
+    // …and none was applied.
+    for (const id of frames) expect(await page.locator(`#${id}`).getAttribute("height"), id).toBe("50");
     expect(Number(await page.locator("iframe.claimcard-embed").first().getAttribute("height"))).toBe(real);
     await page.close();
   });

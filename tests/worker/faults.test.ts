@@ -6,7 +6,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../worker/app.ts";
-import { forgetReads } from "../../worker/store/store.ts";
+import { forgetReads } from "../../worker/store/isolate-memory.ts";
 import { problem } from "./http.ts";
 import { seed } from "./seed.ts";
 

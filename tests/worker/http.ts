@@ -8,12 +8,32 @@ import { PROBLEM_MEDIA_TYPE, PROBLEMS, problemKind } from "../../shared/problems
 export const ORIGIN = "https://claims.test";
 
 /**
- * Sends a request to the Worker.
+ * The client IP test requests come from unless they say otherwise: loopback, as every
+ * request to `wrangler dev` does, so that the rate limit of `POST /v1/match` (which
+ * exempts loopback) does not count the other tests' requests. The rate-limit tests send
+ * their own `CF-Connecting-IP`, or none (`sendRaw`).
+ */
+export const TEST_CLIENT_IP = "127.0.0.1";
+
+/**
+ * Sends a request to the Worker, from {@link TEST_CLIENT_IP} unless `init` sets `CF-Connecting-IP`.
  *
  * @example
  * const res = await request("/v1/claims/dnc-hack-2016");
  */
 export function request(path: string, init?: RequestInit): Promise<Response> {
+  const req = new Request(new URL(path, ORIGIN), init);
+  if (!req.headers.has("CF-Connecting-IP")) req.headers.set("CF-Connecting-IP", TEST_CLIENT_IP);
+  return exports.default.fetch(req);
+}
+
+/**
+ * Sends a request exactly as given: no client IP unless `init` sets one (a service binding's call).
+ *
+ * @example
+ * const res = await sendRaw("/v1/match", { method: "POST", body });
+ */
+export function sendRaw(path: string, init?: RequestInit): Promise<Response> {
   return exports.default.fetch(new Request(new URL(path, ORIGIN), init));
 }
 

@@ -8,7 +8,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROBLEM_MEDIA_TYPE } from "../../shared/problems.ts";
 import { app } from "../../worker/app.ts";
-import { forgetReads } from "../../worker/store/store.ts";
+import { forgetReads } from "../../worker/store/isolate-memory.ts";
 import { ORIGIN, problem, request } from "./http.ts";
 import { seed } from "./seed.ts";
 

@@ -9,7 +9,7 @@ import * as v from "valibot";
 import { type Claim, Slug } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
 import { Problem } from "../problem.ts";
-import type { StoredClaim } from "../store/store.ts";
+import type { StoredClaim } from "../store/claim-store.ts";
 import type { MemoryTier } from "./edge-cache.ts";
 import { validate } from "./validate.ts";
 

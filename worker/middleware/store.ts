@@ -7,7 +7,7 @@
  */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
-import { ClaimStore } from "../store/store.ts";
+import { ClaimStore } from "../store/claim-store.ts";
 
 /**
  * @example

@@ -18,8 +18,9 @@ import { purgeClaim } from "../middleware/edge-cache.ts";
 import { adminHeaders } from "../middleware/security.ts";
 import { requireJson, validate } from "../middleware/validate.ts";
 import { json, operation, problems } from "../openapi/describe.ts";
+import { publicOrigin } from "../origin.ts";
 import { Problem, problemResponse } from "../problem.ts";
-import { forgetReads } from "../store/store.ts";
+import { forgetReads } from "../store/isolate-memory.ts";
 import type { WriteResult } from "../writer/claim-writer.ts";
 
 /** A token shorter than this is refused as a configuration mistake: admin stays closed. */
@@ -199,7 +200,7 @@ async function afterWrite(c: Context<AppEnv>, id: string, result: WriteResult): 
       ? null
       : { json: JSON.stringify(result.claim), meta: { version: result.claim.version, etag: result.etag } },
   );
-  await purgeClaim(new URL(c.req.url).origin, id);
+  await purgeClaim(publicOrigin(c), id);
 }
 
 function respond(result: WriteResult): Response {

@@ -9,7 +9,14 @@ import * as v from "valibot";
 import { type Claim, ClaimDocument, ClaimList, Lang, ListQuery } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
 import { claimTier, idParam, requireClaim } from "../middleware/claim-id.ts";
-import { type MemoryTier, PUBLIC_CACHE_CONTROL, publicCache } from "../middleware/edge-cache.ts";
+import {
+  cacheKey,
+  claimRecordKey,
+  type MemoryTier,
+  PUBLIC_CACHE_CONTROL,
+  publicCache,
+  type Validated,
+} from "../middleware/edge-cache.ts";
 import { validate } from "../middleware/validate.ts";
 import { json, operation, problems, response } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
@@ -60,8 +67,10 @@ export const claims = new Hono<AppEnv>()
       },
     }),
     etag(),
-    publicCache(catalogTier),
     validate("query", ListQuery),
+    publicCache(catalogTier, (c: Validated<object, ListQuery>, origin) =>
+      cacheKey(origin, "/v1/claims", c.req.valid("query")),
+    ),
     async (c) => {
       const query = c.req.valid("query");
       if (query.cursor !== undefined && !isValidCursor(query.cursor)) {
@@ -98,9 +107,12 @@ export const claims = new Hono<AppEnv>()
     }),
     etag(),
     fromMemory,
-    publicCache(claimTier),
     idParam,
     validate("query", ClaimQuery),
+    publicCache(claimTier, (c: Validated<{ id: string }, v.InferOutput<typeof ClaimQuery>>, origin) => {
+      const { format = "json", lang = "en" } = c.req.valid("query");
+      return claimRecordKey(origin, c.req.valid("param").id, format, lang);
+    }),
     async (c) => {
       const { id } = c.req.valid("param");
       const { format = "json", lang = "en" } = c.req.valid("query");

@@ -6,9 +6,10 @@
  */
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import type { UiLang } from "../../shared/constants.ts";
 import type { AppEnv } from "../env.ts";
 import { claimTier, idParam, loadClaim } from "../middleware/claim-id.ts";
-import { publicCache } from "../middleware/edge-cache.ts";
+import { claimEmbedKey, publicCache, type Validated } from "../middleware/edge-cache.ts";
 import { langQuery } from "../middleware/lang.ts";
 import { operation, problems, response } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
@@ -47,9 +48,11 @@ export const embed = new Hono<AppEnv>().get(
     },
   }),
   embedHeaders,
-  publicCache(claimTier),
   idParam,
   langQuery,
+  publicCache(claimTier, (c: Validated<{ id: string }, { lang?: UiLang }>, origin) =>
+    claimEmbedKey(origin, c.req.valid("param").id, c.req.valid("query").lang ?? "en"),
+  ),
   async (c) => {
     const claim = await loadClaim(c, c.req.valid("param").id);
     const lang = c.req.valid("query").lang ?? "en";

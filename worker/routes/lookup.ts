@@ -8,7 +8,7 @@ import { Hono } from "hono";
 import { etag } from "hono/etag";
 import { LookupQuery, LookupResult } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
-import { type MemoryTier, publicCache } from "../middleware/edge-cache.ts";
+import { cacheKey, type MemoryTier, publicCache, type Validated } from "../middleware/edge-cache.ts";
 import { validate } from "../middleware/validate.ts";
 import { json, operation, problems } from "../openapi/describe.ts";
 import { Problem } from "../problem.ts";
@@ -45,8 +45,10 @@ export const lookup = new Hono<AppEnv>().get(
     },
   }),
   etag(),
-  publicCache(lookupTier),
   validate("query", LookupQuery),
+  publicCache(lookupTier, (c: Validated<object, { url: string }>, origin) =>
+    cacheKey(origin, "/v1/lookup", { url: normalizeArticleUrl(c.req.valid("query").url) ?? undefined }),
+  ),
   async (c) => {
     const url = normalizeArticleUrl(c.req.valid("query").url);
     if (url === null)

@@ -14,7 +14,7 @@ import { EMBED_CLASS, embedFrameSize } from "../../shared/embed-protocol.ts";
 import { toUiLang } from "../../shared/i18n.ts";
 import type { AppEnv } from "../env.ts";
 import { loadClaim } from "../middleware/claim-id.ts";
-import { publicCache } from "../middleware/edge-cache.ts";
+import { cacheKey, publicCache, type Validated } from "../middleware/edge-cache.ts";
 import { validate } from "../middleware/validate.ts";
 import { json, operation, problems } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
@@ -48,8 +48,11 @@ export const oembed = new Hono<AppEnv>().get(
       ...problems("invalid-query", "not-a-claim-url", "claim-not-found", "format-not-implemented", "unavailable"),
     },
   }),
-  publicCache(),
   validate("query", OEmbedQuery),
+  publicCache(undefined, (c: Validated<object, v.InferOutput<typeof OEmbedQuery>>, origin) => {
+    const q = c.req.valid("query");
+    return cacheKey(origin, "/v1/oembed", { ...q, url: new URL(q.url).href });
+  }),
   async (c) => {
     const q = c.req.valid("query");
     const format = q.format ?? "json";
