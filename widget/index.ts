@@ -46,11 +46,13 @@ addEventListener("message", (e: MessageEvent) => {
 
 /**
  * Asks the claimcard iframes already on the page for their height: one that loaded before
- * this script ran has posted it to no one. (One still loading gets nothing, as the message
- * is addressed to the embed's origin, and posts its height once loaded.)
+ * this script ran has posted it to no one. Only the API's own frames are asked, as only
+ * they may resize. (One still loading gets nothing, as the message is addressed to the
+ * embed's origin, and posts its height once loaded.)
  */
 for (const f of document.querySelectorAll<HTMLIFrameElement>(`iframe.${EMBED_CLASS}`)) {
-  f.contentWindow?.postMessage({ type: MEASURE_MESSAGE }, new URL(f.src, document.baseURI).origin);
+  const origin = new URL(f.src, document.baseURI).origin;
+  if (origin === SCRIPT_ORIGIN) f.contentWindow?.postMessage({ type: MEASURE_MESSAGE }, origin);
 }
 
 export { autoEmbed, ClaimCard, SCRIPT_ORIGIN };
