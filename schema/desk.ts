@@ -59,7 +59,13 @@ export type HistoryList = v.InferOutput<typeof HistoryList>;
 
 /** `GET /v1/claims/:id/versions/:n`: one version, with the record as it was (null: deleted). */
 export const VersionDocument = v.pipe(
-  v.object({ ...HistoryEntry.entries, id: Slug, claim: v.nullable(Claim) }),
+  v.object({
+    ...HistoryEntry.entries,
+    id: Slug,
+    claim: v.nullable(Claim),
+    /** The record's ETag, when this version is the live one (for `If-Match`). */
+    etag: v.optional(v.string()),
+  }),
   v.metadata({ ref: "Version" }),
 );
 export type VersionDocument = v.InferOutput<typeof VersionDocument>;

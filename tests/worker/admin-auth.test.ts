@@ -8,8 +8,8 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Bindings } from "../../worker/env.ts";
 import { app } from "../../worker/app.ts";
+import type { Bindings } from "../../worker/env.ts";
 import { ORIGIN, problem, request } from "./http.ts";
 import { seed } from "./seed.ts";
 import { ALICE, as, BRUNO } from "./writer-helpers.ts";
@@ -115,7 +115,12 @@ describe("Cloudflare Access", () => {
       "/v1/drafts/access-draft",
       {
         method: "PUT",
-        headers: { "Cf-Access-Jwt-Assertion": jwt, "Content-Type": "application/json", Origin: ORIGIN, "Sec-Fetch-Site": "same-origin" },
+        headers: {
+          "Cf-Access-Jwt-Assertion": jwt,
+          "Content-Type": "application/json",
+          Origin: ORIGIN,
+          "Sec-Fetch-Site": "same-origin",
+        },
         body: JSON.stringify({ record: { id: "access-draft" } }),
       },
       accessEnv,
@@ -128,7 +133,9 @@ describe("Cloudflare Access", () => {
 describe("failed sign-in attempts", () => {
   it("are logged, without the credential", async () => {
     const warn = vi.spyOn(console, "warn");
-    await request("/v1/drafts", { headers: { Authorization: "Bearer wrong-token-0123456789-secret", "CF-Connecting-IP": "198.51.100.4" } });
+    await request("/v1/drafts", {
+      headers: { Authorization: "Bearer wrong-token-0123456789-secret", "CF-Connecting-IP": "198.51.100.4" },
+    });
     const lines = warn.mock.calls.map((args) => String(args[0]));
     const line = lines.find((l) => l.includes("claimcard.admin-auth-failed"));
     expect(line).toBeDefined();
@@ -140,13 +147,17 @@ describe("failed sign-in attempts", () => {
     const ip = "203.0.113.77";
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await request("/v1/admin/me", { headers: as(`guess-${i}-0123456789abcdef`, { "CF-Connecting-IP": ip }) });
+      const res = await request("/v1/admin/me", {
+        headers: as(`guess-${i}-0123456789abcdef`, { "CF-Connecting-IP": ip }),
+      });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses.slice(10)).toEqual([429, 429]);
     // A right token that this isolate has not seen succeed yet (ADMIN_TOKEN_NEXT, unused elsewhere in this file).
-    const right = await request("/v1/admin/me", { headers: as("test-next-token-9876543210", { "CF-Connecting-IP": ip }) });
+    const right = await request("/v1/admin/me", {
+      headers: as("test-next-token-9876543210", { "CF-Connecting-IP": ip }),
+    });
     expect(right.status).toBe(429);
     expect(right.headers.get("Retry-After")).toBe("60");
     expect((await problem(right)).title).toBe("Too many requests");

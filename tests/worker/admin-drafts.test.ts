@@ -53,7 +53,9 @@ describe("drafts", () => {
     expect((await request("/v1/claims/draft-only")).status).toBe(404);
     expect((await request("/claims/draft-only")).status).toBe(404);
     const list = await (await request("/v1/drafts", { headers: as(BRUNO) })).json<DraftList>();
-    expect(list.items).toContainEqual(expect.objectContaining({ id: "draft-only", editor: "alice", errors: doc.errors.length }));
+    expect(list.items).toContainEqual(
+      expect.objectContaining({ id: "draft-only", editor: "alice", errors: doc.errors.length }),
+    );
     const publishing = await publish("draft-only", ALICE);
     expect(publishing.status).toBe(422);
     expect((await problem(publishing)).errors?.join("\n")).toMatch(/accusations: is empty/);
@@ -63,7 +65,9 @@ describe("drafts", () => {
     const first = await saveDraft("shared-draft", draftClaim("shared-draft"));
     const tag = first.headers.get("ETag")!;
     expect((await saveDraft("shared-draft", draftClaim("shared-draft"), BRUNO)).status).toBe(428);
-    const second = await saveDraft("shared-draft", draftClaim("shared-draft", { status: "disputed" }), BRUNO, { "If-Match": tag });
+    const second = await saveDraft("shared-draft", draftClaim("shared-draft", { status: "disputed" }), BRUNO, {
+      "If-Match": tag,
+    });
     expect(second.status).toBe(200);
     const stale = await saveDraft("shared-draft", draftClaim("shared-draft"), ALICE, { "If-Match": tag });
     expect(stale.status).toBe(412);
@@ -75,9 +79,17 @@ describe("drafts", () => {
   it("publishes a draft over the live record with its If-Match; a stale one gets 412 and the live ETag", async () => {
     const current = await live("opm-breach-2015");
     const { version: _v, updatedAt: _u, ...record } = current.claim;
-    const retitled = { ...record, incident: { ...record.incident, title: { ...record.incident.title, en: "OPM breach (draft title)" } } };
+    const retitled = {
+      ...record,
+      incident: { ...record.incident, title: { ...record.incident.title, en: "OPM breach (draft title)" } },
+    };
     expect((await saveDraft("opm-breach-2015", retitled)).status).toBe(201);
-    const other = await putClaim("opm-breach-2015", { ...record, status: "disputed" }, { "If-Match": current.etag }, BRUNO);
+    const other = await putClaim(
+      "opm-breach-2015",
+      { ...record, status: "disputed" },
+      { "If-Match": current.etag },
+      BRUNO,
+    );
     expect(other.status).toBe(200);
     const stale = await publish("opm-breach-2015", ALICE, { "If-Match": current.etag });
     expect(stale.status).toBe(412);
@@ -90,7 +102,9 @@ describe("drafts", () => {
     expect(now.claim.incident.title.en).toBe("OPM breach (draft title)");
     expect(now.claim.version).toBe(current.claim.version + 2);
     expect((await request("/v1/drafts/opm-breach-2015", { headers: as(ALICE) })).status).toBe(404);
-    const history = await (await request("/v1/claims/opm-breach-2015/history", { headers: as(ALICE) })).json<HistoryList>();
+    const history = await (
+      await request("/v1/claims/opm-breach-2015/history", { headers: as(ALICE) })
+    ).json<HistoryList>();
     expect(history.items.slice(0, 2)).toEqual([
       expect.objectContaining({ version: current.claim.version + 2, editor: "alice", note: "title shortened" }),
       expect.objectContaining({ version: current.claim.version + 1, editor: "bruno", note: "edited" }),
@@ -118,7 +132,9 @@ describe("drafts", () => {
       body: JSON.stringify({ note: "checked against the sources" }),
     });
     expect(other.status).toBe(201);
-    const history = await (await request("/v1/claims/reviewed-claim/history", { headers: as(BRUNO) })).json<HistoryList>();
+    const history = await (
+      await request("/v1/claims/reviewed-claim/history", { headers: as(BRUNO) })
+    ).json<HistoryList>();
     expect(history.items).toEqual([
       expect.objectContaining({ version: 1, editor: "alice", reviewer: "bruno", note: "checked against the sources" }),
     ]);
@@ -139,12 +155,16 @@ describe("history and revert", () => {
       "?note=status%20disputed",
     );
     expect(changed.status).toBe(200);
-    const history = await (await request("/v1/claims/history-claim/history", { headers: as(ALICE) })).json<HistoryList>();
+    const history = await (
+      await request("/v1/claims/history-claim/history", { headers: as(ALICE) })
+    ).json<HistoryList>();
     expect(history.items.map((i) => [i.version, i.editor, i.note])).toEqual([
       [2, "bruno", "status disputed"],
       [1, "alice", "first version"],
     ]);
-    const old = await (await request("/v1/claims/history-claim/versions/1", { headers: as(ALICE) })).json<VersionDocument>();
+    const old = await (
+      await request("/v1/claims/history-claim/versions/1", { headers: as(ALICE) })
+    ).json<VersionDocument>();
     expect(old.claim).toEqual(v1);
     expect((await request("/v1/claims/history-claim/versions/9", { headers: as(ALICE) })).status).toBe(404);
     expect((await request("/v1/claims/history-claim/versions/0", { headers: as(ALICE) })).status).toBe(400);
@@ -152,25 +172,48 @@ describe("history and revert", () => {
     const { version: _v, updatedAt: _u, ...revert } = old.claim!;
     const stale = await putClaim("history-claim", revert, { "If-Match": created.headers.get("ETag")! }, ALICE);
     expect(stale.status).toBe(412);
-    const reverted = await putClaim("history-claim", revert, { "If-Match": changed.headers.get("ETag")! }, ALICE, "?note=revert%20to%20version%201");
+    const reverted = await putClaim(
+      "history-claim",
+      revert,
+      { "If-Match": changed.headers.get("ETag")! },
+      ALICE,
+      "?note=revert%20to%20version%201",
+    );
     expect(reverted.status).toBe(200);
     await settle();
     const now = await live("history-claim");
     expect(now.claim.status).toBe(v1.status);
     expect(now.claim.version).toBe(3);
 
-    const del = await request("/v1/claims/history-claim?note=duplicate", { method: "DELETE", headers: as(ALICE, { "If-Match": now.etag }) });
+    const del = await request("/v1/claims/history-claim?note=duplicate", {
+      method: "DELETE",
+      headers: as(ALICE, { "If-Match": now.etag }),
+    });
     expect(del.status).toBe(204);
     const after = await (await request("/v1/claims/history-claim/history", { headers: as(ALICE) })).json<HistoryList>();
-    expect(after.items[0]).toEqual(expect.objectContaining({ version: 4, editor: "alice", note: "duplicate", deleted: true }));
+    expect(after.items[0]).toEqual(
+      expect.objectContaining({ version: 4, editor: "alice", note: "duplicate", deleted: true }),
+    );
     const again = await putClaim("history-claim", revert, {}, ALICE);
     expect((await again.json<Claim>()).version).toBe(5);
   });
 
   it("refuses a change note with invisible characters or on several lines", async () => {
-    const res = await putClaim("note-claim", draftClaim("note-claim"), {}, ALICE, `?note=${encodeURIComponent("a\u202Eb")}`);
+    const res = await putClaim(
+      "note-claim",
+      draftClaim("note-claim"),
+      {},
+      ALICE,
+      `?note=${encodeURIComponent("a\u202Eb")}`,
+    );
     expect(res.status).toBe(400);
-    const lines = await putClaim("note-claim", draftClaim("note-claim"), {}, ALICE, `?note=${encodeURIComponent("a\nb")}`);
+    const lines = await putClaim(
+      "note-claim",
+      draftClaim("note-claim"),
+      {},
+      ALICE,
+      `?note=${encodeURIComponent("a\nb")}`,
+    );
     expect(lines.status).toBe(400);
   });
 });

@@ -6,10 +6,10 @@
  */
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import registry from "../../data/entities.json";
 import type { Claim, ExportResult, ImportResult } from "../../schema/index.ts";
 import { buildEntries, historyEntry, type UrlLinks } from "../../worker/store/entries.ts";
 import { CATALOG_KEY, HISTORY_PREFIX, MATCH_KEY, URL_PREFIX } from "../../worker/store/keys.ts";
-import registry from "../../data/entities.json";
 import { request } from "./http.ts";
 import { seed, seedClaims } from "./seed.ts";
 import { ADMIN_TOKEN, ALICE, as, draftClaim, putClaim, settle, theWriter } from "./writer-helpers.ts";
@@ -56,7 +56,9 @@ describe("POST /v1/admin/import (npm run data:load)", () => {
     expect(result.conflicts).toEqual([]);
     await settle();
     await kvEqualsRebuild();
-    const entities = await (await request("/v1/admin/entities", { headers: as(ADMIN_TOKEN) })).json<{ entities: unknown[] }>();
+    const entities = await (await request("/v1/admin/entities", { headers: as(ADMIN_TOKEN) })).json<{
+      entities: unknown[];
+    }>();
     expect(entities.entities).toHaveLength(registry.length);
   });
 
@@ -74,7 +76,12 @@ describe("POST /v1/admin/import (npm run data:load)", () => {
     const res = await importSet({ claims: [file] });
     const result = await res.json<ImportResult>();
     expect(result.conflicts).toEqual([
-      expect.objectContaining({ id: "dnc-hack-2016", fileVersion: file.version, liveVersion: file.version + 1, liveEditor: "alice" }),
+      expect.objectContaining({
+        id: "dnc-hack-2016",
+        fileVersion: file.version,
+        liveVersion: file.version + 1,
+        liveEditor: "alice",
+      }),
     ]);
     expect(result.updated).toEqual([]);
     await settle();
@@ -100,7 +107,9 @@ describe("POST /v1/admin/import (npm run data:load)", () => {
     const ahead = { ...file, version: file.version + 5 };
     const created = await putClaim("desk-only-claim", draftClaim("desk-only-claim"));
     expect(created.status).toBe(201);
-    const result = await (await importSet({ claims: [ahead], setIds: seedClaims().map((c) => c.id) })).json<ImportResult>();
+    const result = await (
+      await importSet({ claims: [ahead], setIds: seedClaims().map((c) => c.id) })
+    ).json<ImportResult>();
     expect(result.updated).toEqual(["gru-indictment-2018"]);
     expect(result.onlyLive).toEqual(["desk-only-claim"]);
     await settle();
@@ -149,12 +158,22 @@ describe("POST /v1/admin/import (npm run data:load)", () => {
 
   it("publishes each record's history for the claim page, at history:<id>", async () => {
     const before = await live("bundestag-hack-2015");
-    await putClaim("bundestag-hack-2015", before.claim, { "If-Match": before.etag }, ALICE, "?note=sources%20rechecked");
+    await putClaim(
+      "bundestag-hack-2015",
+      before.claim,
+      { "If-Match": before.etag },
+      ALICE,
+      "?note=sources%20rechecked",
+    );
     await settle();
     const published = await env.KV.get(`${HISTORY_PREFIX}bundestag-hack-2015`, "json");
     const fromWriter = await theWriter().history("bundestag-hack-2015");
     expect(published).toEqual(JSON.parse(historyEntry(fromWriter!).value));
-    expect(fromWriter!.items[0]).toMatchObject({ editor: "alice", note: "sources rechecked", version: before.claim.version + 1 });
+    expect(fromWriter!.items[0]).toMatchObject({
+      editor: "alice",
+      note: "sources rechecked",
+      version: before.claim.version + 1,
+    });
   });
 });
 

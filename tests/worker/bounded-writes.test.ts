@@ -20,13 +20,65 @@ beforeAll(async () => {
 
 describe("caps", () => {
   it.each([
-    ["urls", (c: ReturnType<typeof draftClaim>) => ({ ...c, urls: Array.from({ length: LIMITS.urls + 1 }, (_, i) => `https://news.example.org/a/${i}`) }), /urls: must have at most 100 items/],
-    ["topics", (c: ReturnType<typeof draftClaim>) => ({ ...c, topics: Array.from({ length: LIMITS.topics + 1 }, (_, i) => `t${i}`) }), /topics: must have at most 20 items/],
-    ["accusations", (c: ReturnType<typeof draftClaim>) => ({ ...c, accusations: Array(LIMITS.accusations + 1).fill(c.accusations[0]) }), /accusations: must have at most 50 items/],
-    ["sources", (c: ReturnType<typeof draftClaim>) => ({ ...c, accusations: [{ ...c.accusations[0]!, sources: Array(LIMITS.sources + 1).fill(c.accusations[0]!.sources[0]) }, ...c.accusations.slice(1)] }), /accusations\[0\]\.sources: must have at most 20 items/],
-    ["keywords", (c: ReturnType<typeof draftClaim>) => ({ ...c, keywords: { ...c.keywords, en: Array.from({ length: LIMITS.keywords + 1 }, (_, i) => `k${i}`) } }), /keywords\.en: must have at most 100 items/],
-    ["a title", (c: ReturnType<typeof draftClaim>) => ({ ...c, incident: { ...c.incident, title: { ...c.incident.title, en: "x".repeat(LIMITS.shortText + 1) } } }), /incident\.title\.en: must be at most 500 characters/],
-    ["a summary", (c: ReturnType<typeof draftClaim>) => ({ ...c, incident: { ...c.incident, summary: { ...c.incident.summary, fr: "x ".repeat(LIMITS.longText) } } }), /incident\.summary\.fr: must be at most 4000 characters/],
+    [
+      "urls",
+      (c: ReturnType<typeof draftClaim>) => ({
+        ...c,
+        urls: Array.from({ length: LIMITS.urls + 1 }, (_, i) => `https://news.example.org/a/${i}`),
+      }),
+      /urls: must have at most 100 items/,
+    ],
+    [
+      "topics",
+      (c: ReturnType<typeof draftClaim>) => ({
+        ...c,
+        topics: Array.from({ length: LIMITS.topics + 1 }, (_, i) => `t${i}`),
+      }),
+      /topics: must have at most 20 items/,
+    ],
+    [
+      "accusations",
+      (c: ReturnType<typeof draftClaim>) => ({
+        ...c,
+        accusations: Array(LIMITS.accusations + 1).fill(c.accusations[0]),
+      }),
+      /accusations: must have at most 50 items/,
+    ],
+    [
+      "sources",
+      (c: ReturnType<typeof draftClaim>) => ({
+        ...c,
+        accusations: [
+          { ...c.accusations[0]!, sources: Array(LIMITS.sources + 1).fill(c.accusations[0]!.sources[0]) },
+          ...c.accusations.slice(1),
+        ],
+      }),
+      /accusations\[0\]\.sources: must have at most 20 items/,
+    ],
+    [
+      "keywords",
+      (c: ReturnType<typeof draftClaim>) => ({
+        ...c,
+        keywords: { ...c.keywords, en: Array.from({ length: LIMITS.keywords + 1 }, (_, i) => `k${i}`) },
+      }),
+      /keywords\.en: must have at most 100 items/,
+    ],
+    [
+      "a title",
+      (c: ReturnType<typeof draftClaim>) => ({
+        ...c,
+        incident: { ...c.incident, title: { ...c.incident.title, en: "x".repeat(LIMITS.shortText + 1) } },
+      }),
+      /incident\.title\.en: must be at most 500 characters/,
+    ],
+    [
+      "a summary",
+      (c: ReturnType<typeof draftClaim>) => ({
+        ...c,
+        incident: { ...c.incident, summary: { ...c.incident.summary, fr: "x ".repeat(LIMITS.longText) } },
+      }),
+      /incident\.summary\.fr: must be at most 4000 characters/,
+    ],
   ])("refuses a record over the cap of %s, naming the field", async (_what, over, message) => {
     const res = await putClaim("capped-claim", over(draftClaim("capped-claim")));
     expect(res.status).toBe(400);
@@ -38,7 +90,10 @@ describe("caps", () => {
     const atCap = {
       ...c,
       urls: Array.from({ length: LIMITS.urls }, (_, i) => `https://news.example.org/a/${i}`),
-      keywords: { fr: Array.from({ length: LIMITS.keywords }, (_, i) => `m${i}`), en: Array.from({ length: LIMITS.keywords }, (_, i) => `k${i}`) },
+      keywords: {
+        fr: Array.from({ length: LIMITS.keywords }, (_, i) => `m${i}`),
+        en: Array.from({ length: LIMITS.keywords }, (_, i) => `k${i}`),
+      },
       topics: Array.from({ length: LIMITS.topics }, (_, i) => `t${i}`),
     };
     expect(v.safeParse(ClaimInput, atCap).success).toBe(true);
@@ -71,7 +126,20 @@ describe("invisible and direction-changing characters", () => {
 
   it("keeps the zero-width non-joiner in a quote's own words (Persian needs it)", () => {
     const c = draftClaim("persian-quote");
-    const accusation = { ...c.accusations[0]!, quote: { text: "ما این اتهام را رد می\u200Cکنیم", lang: "fa", translation: { fr: "Nous rejetons cette accusation", en: "We reject this accusation" } }, sources: [{ ...c.accusations[0]!.sources[0]!, check: { result: "confirmed" as const, on: "2026-11-29", method: "stored-copy" as const, quote: true } }] };
+    const accusation = {
+      ...c.accusations[0]!,
+      quote: {
+        text: "ما این اتهام را رد می\u200Cکنیم",
+        lang: "fa",
+        translation: { fr: "Nous rejetons cette accusation", en: "We reject this accusation" },
+      },
+      sources: [
+        {
+          ...c.accusations[0]!.sources[0]!,
+          check: { result: "confirmed" as const, on: "2026-11-29", method: "stored-copy" as const, quote: true },
+        },
+      ],
+    };
     expect(v.safeParse(ClaimInput, { ...c, accusations: [accusation, ...c.accusations.slice(1)] }).success).toBe(true);
   });
 });
@@ -106,7 +174,9 @@ describe("publishing within a budget", () => {
     // A KV namespace whose writes all fail (mock: a KV outage cannot be produced locally).
     const failing = new Proxy(env.KV, {
       get: (target, prop, receiver) =>
-        prop === "put" || prop === "delete" ? () => Promise.reject(new Error("KV: 500")) : Reflect.get(target, prop, receiver),
+        prop === "put" || prop === "delete"
+          ? () => Promise.reject(new Error("KV: 500"))
+          : Reflect.get(target, prop, receiver),
     });
     await runInDurableObject(theWriter(), async (_instance, state) => {
       const db = new WriterDb(state.storage.sql);
@@ -122,7 +192,9 @@ describe("publishing within a budget", () => {
         runs++;
       }
       expect(runs + 1).toBe(MAX_ATTEMPTS);
-      expect(db.failed()).toEqual([expect.objectContaining({ key: "claim:poison-claim", attempts: MAX_ATTEMPTS, error: "KV: 500" })]);
+      expect(db.failed()).toEqual([
+        expect.objectContaining({ key: "claim:poison-claim", attempts: MAX_ATTEMPTS, error: "KV: 500" }),
+      ]);
       expect(db.outbox().map((r) => r.key)).not.toContain("claim:poison-claim");
     });
     const status = await theWriter().status();

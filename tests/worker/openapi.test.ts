@@ -120,7 +120,11 @@ const CASES: Array<[string, string, RequestInit?]> = [
   ["GET", "/v1/drafts/no-such-draft", { headers: admin() }],
   ["PUT", "/v1/drafts/openapi-draft", jsonBody({ record: 3 }, admin())],
   ["PUT", "/v1/drafts/openapi-draft", jsonBody({ record: { id: "other-id" } }, admin())],
-  ["PUT", "/v1/drafts/openapi-draft", jsonBody({ record: { id: "openapi-draft" } }, admin({ "If-Match": '"draft-9"' }))],
+  [
+    "PUT",
+    "/v1/drafts/openapi-draft",
+    jsonBody({ record: { id: "openapi-draft" } }, admin({ "If-Match": '"draft-9"' })),
+  ],
   ["PUT", "/v1/drafts/openapi-draft", jsonBody({ record: { id: "openapi-draft" } }, admin())],
   ["PUT", "/v1/drafts/openapi-draft", jsonBody({ record: { id: "openapi-draft" } }, admin())],
   ["GET", "/v1/drafts/openapi-draft", { headers: admin() }],

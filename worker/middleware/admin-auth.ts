@@ -164,7 +164,7 @@ function editorHashes(config: string | undefined): Array<[string, string]> {
     const parsed = JSON.parse(config) as Record<string, unknown>;
     return Object.entries(parsed).filter(
       (e): e is [string, string] =>
-        typeof e[1] === "string" && /^[0-9a-f]{64}$/.test(e[1]) && /^[\p{L}\p{N} .'_-]{1,64}$/u.test(e[0]),
+        typeof e[1] === "string" && /^[0-9a-f]{64}$/.test(e[1]) && /^[\p{L}\p{N} ._-]{1,64}$/u.test(e[0]),
     );
   } catch {
     console.error(JSON.stringify({ event: "claimcard.config-error", detail: "EDITORS is not a JSON object" }));

@@ -141,7 +141,13 @@ export class ClaimWriter extends DurableObject<Bindings> {
     const row = this.#db.version(id, n);
     if (!row) return null;
     const { json, ...entry } = row;
-    return { id, ...entry, claim: json === null ? null : (JSON.parse(json) as Claim) };
+    const live = this.#db.record(id);
+    return {
+      id,
+      ...entry,
+      claim: json === null ? null : (JSON.parse(json) as Claim),
+      ...(live?.version === n ? { etag: live.etag } : {}),
+    };
   }
 
   /** Every live record, and the registry, for `data:export`. */
