@@ -430,7 +430,9 @@ export class ClaimWriter extends DurableObject<Bindings> {
     } else if (cond.ifMatch != null)
       return { ok: false, status: 412, detail: `Claim "${input.id}" does not exist, so If-Match cannot hold.` };
     const now = new Date().toISOString();
-    const claim: Claim = { ...input, version: this.#db.lastVersion(input.id) + 1, updatedAt: now };
+    // id, version and updatedAt first, as the schema (and the files in data/) order them.
+    const { id, version: _v, updatedAt: _u, ...fields } = input;
+    const claim: Claim = { id, version: this.#db.lastVersion(id) + 1, updatedAt: now, ...fields };
     const entry = await claimEntry(claim);
     const before = this.#db.urlsOf(claim.id);
     const note = by.note || (current ? "edited" : "created");
