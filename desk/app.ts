@@ -511,7 +511,7 @@ export class ClaimDesk extends LitElement {
         <form class="record" @submit=${(ev: Event) => ev.preventDefault()}>
           ${renderFields(RECORD_FORM, e.record, [], ctx)}
           <div class="actions">
-            <label for="note">${t.note}</label>
+            <label class="note" for="note">${t.note}</label>
             <input id="note" type="text" maxlength="500" .value=${this.#note} @input=${(ev: Event) => {
               this.#note = (ev.target as HTMLInputElement).value;
             }} />

@@ -5,7 +5,7 @@
  * record, lists the conflict and changes nothing, unless `--force`.
  */
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -27,7 +27,11 @@ function run(script: string, ...args: string[]): { code: number; out: string } {
 async function put(claim: Omit<Claim, "version" | "updatedAt">, etag?: string): Promise<Response> {
   return fetch(`${base}/v1/claims/${ID}`, {
     method: "PUT",
-    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...(etag ? { "If-Match": etag } : {}) },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      "Content-Type": "application/json",
+      ...(etag ? { "If-Match": etag } : {}),
+    },
     body: JSON.stringify(claim),
   });
 }
@@ -58,8 +62,17 @@ describe("data:export and data:load through the writer", () => {
     expect(Object.keys(file)).toEqual(Object.keys(JSON.parse(untouched)).filter((k) => k in file));
     expect(file.version).toBe(1);
 
+    // Other test files put records of their own on this server (some with one-way related
+    // links, which data:check refuses): this copy keeps the seed files and this test's.
+    const seedFiles = new Set(await readdir(join("data", "claims")));
+    for (const f of await readdir(join(dir, "claims")))
+      if (!seedFiles.has(f) && f !== `${ID}.json`) await rm(join(dir, "claims", f));
+
     // An editor changes the record live: the exported file (version 1) is now older.
-    const changed = await put({ ...body, id: ID, urls: [`https://news.example.org/${ID}`], topics: [ID], related: [], status: "disputed" }, created.headers.get("ETag")!);
+    const changed = await put(
+      { ...body, id: ID, urls: [`https://news.example.org/${ID}`], topics: [ID], related: [], status: "disputed" },
+      created.headers.get("ETag")!,
+    );
     expect(changed.status).toBe(200);
     const refused = run("scripts/data-load.ts", dir, "--url", base, "--no-wait");
     expect(refused.code, refused.out).toBe(3);
@@ -70,7 +83,9 @@ describe("data:export and data:load through the writer", () => {
     const forced = run("scripts/data-load.ts", dir, "--url", base, "--force");
     expect(forced.code, forced.out).toBe(0);
     expect(forced.out).toMatch(/published to KV/);
-    const after = await (await fetch(`${base}/v1/admin/export`, { headers: { Authorization: `Bearer ${token}` } })).json() as { claims: Claim[] };
+    const after = (await (
+      await fetch(`${base}/v1/admin/export`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { claims: Claim[] };
     const restored = after.claims.find((c) => c.id === ID)!;
     expect(restored.status).toBe(file.status);
     expect(restored.version).toBe(3);
