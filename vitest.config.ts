@@ -29,9 +29,15 @@ export default defineConfig({
               bindings: {
                 ADMIN_TOKEN: "test-admin-token-0123456789",
                 ADMIN_TOKEN_NEXT: "test-next-token-9876543210",
-                KV_WRITE_INTERVAL_MS: "30000",
                 // The local default of the required public origin: the origin tests/worker/http.ts requests.
                 PUBLIC_ORIGIN: "https://claims.test",
+                // A small publishing budget, so that every test spreads its KV writes over alarms.
+                WRITER_KV_BUDGET: "40",
+                EDITORS: JSON.stringify({
+                  // sha256("alice-token-0123456789abcdef") and sha256("bruno-token-0123456789abcdef")
+                  alice: "380b4b4121ca83f5367b54432e63220108395d27fbac45559096b42ca5ce8fe3",
+                  bruno: "2c9652555fd0b8408e5e97d7af90505499ceda2c41864e696af7dfa86aea4e78",
+                }),
               },
             },
           }),

@@ -1,7 +1,8 @@
 /**
- * Starts the real main job (`scripts/start.ts`, as `npm start` does: build, load
- * `data/` into local KV, `wrangler dev`) on a free port, with a KV state directory of
- * its own, and waits until it answers. Used by the end-to-end tests and the benchmark.
+ * Starts the real main job (`scripts/start.ts`, as `npm start` does: build,
+ * `wrangler dev`, then `data/` loaded through the writer) on a free port, with a state
+ * directory of its own, and waits until it says it is ready (data loaded and
+ * published). Used by the end-to-end tests and the benchmark.
  *
  * @module
  */
@@ -64,11 +65,7 @@ export async function startLocalServer({
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
+    if (output.includes("start: ready on")) break;
     if (Date.now() > until) {
       await stop();
       throw new Error(`the server did not answer within ${timeoutMs} ms:\n${output}`);

@@ -7,11 +7,16 @@
  */
 import * as v from "valibot";
 import {
+  cappedArray,
   HttpUrl,
   IsoDate,
   LangCode,
+  LIMITS,
   Localized,
+  LocalizedShort,
   nonEmptyArray,
+  QuoteText,
+  ShortText,
   Slug,
   Text,
   UI_LANGS,
@@ -32,8 +37,8 @@ export const Entity = v.strictObject(
   {
     id: Slug,
     kind: v.picklist(ENTITY_KINDS, `must be one of ${ENTITY_KINDS.join(", ")}`),
-    name: Localized,
-    aliases: v.array(Text, "must be a list"),
+    name: LocalizedShort,
+    aliases: cappedArray(ShortText, LIMITS.aliases),
     country: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, "must be an ISO 3166 alpha-2 code such as RU"))),
     parent: v.optional(Slug),
   },
@@ -110,8 +115,8 @@ export type SourceCheck = v.InferOutput<typeof SourceCheck>;
 export const Source = v.strictObject(
   {
     url: HttpUrl,
-    publisher: Text,
-    title: v.optional(Text),
+    publisher: ShortText,
+    title: v.optional(ShortText),
     date: IsoDate,
     lang: LangCode,
     check: SourceCheck,
@@ -130,7 +135,7 @@ export type Source = v.InferOutput<typeof Source>;
 export const Quote = v.pipe(
   v.strictObject(
     {
-      text: Text,
+      text: QuoteText,
       lang: LangCode,
       translation: v.strictObject(
         { fr: v.optional(Text), en: v.optional(Text) },
@@ -185,12 +190,14 @@ export type Basis = (typeof BASES)[number];
  */
 const statementEntries = {
   by: Slug,
-  speaker: v.optional(v.strictObject({ name: Text, role: Localized }, unknownOrWrongType("a { name, role } object"))),
+  speaker: v.optional(
+    v.strictObject({ name: ShortText, role: LocalizedShort }, unknownOrWrongType("a { name, role } object")),
+  ),
   date: IsoDate,
   basis: v.picklist(BASES, `must be one of ${BASES.join(", ")}`),
   summary: Localized,
   quote: v.optional(Quote),
-  sources: nonEmptyArray(Source, "list at least one source"),
+  sources: nonEmptyArray(Source, "list at least one source", LIMITS.sources),
 };
 
 type QuotedShape = { quote?: Quote; sources: Source[] };
@@ -233,7 +240,7 @@ export type Statement = v.InferOutput<typeof Statement>;
  * v.parse(Accusation, { ...statement, accuses: ["gru-unit-26165"] });
  */
 const AccusationObject = v.strictObject(
-  { ...statementEntries, accuses: nonEmptyArray(Slug, "name whom this statement accuses") },
+  { ...statementEntries, accuses: nonEmptyArray(Slug, "name whom this statement accuses", LIMITS.accused) },
   unknownOrWrongType("an accusation object"),
 );
 export const Accusation = v.pipe(AccusationObject, v.rawCheck<v.InferOutput<typeof AccusationObject>>(quoteIsCarried));
@@ -254,7 +261,7 @@ export const Consequence = v.strictObject(
     kind: v.picklist(CONSEQUENCE_KINDS, `must be one of ${CONSEQUENCE_KINDS.join(", ")}`),
     by: Slug,
     summary: Localized,
-    sources: nonEmptyArray(Source, "list at least one source"),
+    sources: nonEmptyArray(Source, "list at least one source", LIMITS.sources),
   },
   unknownOrWrongType("a consequence object"),
 );
@@ -277,37 +284,37 @@ const recordEntries = {
   status: v.picklist(STATUSES, `must be one of ${STATUSES.join(", ")}`),
   incident: v.strictObject(
     {
-      title: Localized,
+      title: LocalizedShort,
       summary: Localized,
       date: IsoDate,
       endDate: v.optional(IsoDate),
-      targets: nonEmptyArray(Localized, "name at least one target"),
+      targets: nonEmptyArray(LocalizedShort, "name at least one target", LIMITS.targets),
     },
     unknownOrWrongType("an incident object"),
   ),
-  accused: nonEmptyArray(Slug, "name at least one accused entity"),
-  accusations: nonEmptyArray(Accusation, "list at least one accusation"),
+  accused: nonEmptyArray(Slug, "name at least one accused entity", LIMITS.accused),
+  accusations: nonEmptyArray(Accusation, "list at least one accusation", LIMITS.accusations),
   denials: v.optional(
-    nonEmptyArray(Statement, 'list at least one denial, or drop "denials" and set "noDenialOnRecord"'),
+    nonEmptyArray(Statement, 'list at least one denial, or drop "denials" and set "noDenialOnRecord"', LIMITS.denials),
   ),
   noDenialOnRecord: v.optional(v.strictObject({ asOf: IsoDate }, unknownOrWrongType("a { asOf } object"))),
-  consequences: v.optional(v.array(Consequence, "must be a list")),
+  consequences: v.optional(cappedArray(Consequence, LIMITS.consequences)),
   corrections: v.optional(
-    v.array(
+    cappedArray(
       v.strictObject(
-        { text: Localized, sources: nonEmptyArray(Source, "list at least one source") },
+        { text: Localized, sources: nonEmptyArray(Source, "list at least one source", LIMITS.sources) },
         unknownOrWrongType("a correction object"),
       ),
-      "must be a list",
+      LIMITS.corrections,
     ),
   ),
-  topics: nonEmptyArray(Slug, "list at least one topic"),
+  topics: nonEmptyArray(Slug, "list at least one topic", LIMITS.topics),
   keywords: v.strictObject(
-    { fr: v.array(Text, "must be a list"), en: v.array(Text, "must be a list") },
+    { fr: cappedArray(ShortText, LIMITS.keywords), en: cappedArray(ShortText, LIMITS.keywords) },
     unknownOrWrongType("a { fr, en } object"),
   ),
-  urls: v.array(HttpUrl, "must be a list"),
-  related: v.optional(v.array(Slug, "must be a list")),
+  urls: cappedArray(HttpUrl, LIMITS.urls),
+  related: v.optional(cappedArray(Slug, LIMITS.related)),
 };
 
 type RecordShape = { denials?: unknown; noDenialOnRecord?: unknown };
@@ -410,7 +417,9 @@ function recordRules<T extends RecordShape & AccusedShape & WordingShape>(contex
 }
 
 const ClaimFileObject = v.strictObject(recordEntries, unknownOrWrongType("a claim record object"));
-const entitiesEntry = { entities: nonEmptyArray(Entity, "include every entity the record mentions") };
+const entitiesEntry = {
+  entities: nonEmptyArray(Entity, "include every entity the record mentions", LIMITS.entities),
+};
 const ClaimObject = v.strictObject({ ...recordEntries, ...entitiesEntry }, unknownOrWrongType("a claim record object"));
 const ClaimInputObject = v.strictObject(
   {
@@ -530,6 +539,7 @@ function pathOf(input: unknown, ...keys: Array<string | number>): [v.IssuePathIt
  */
 export const EntityRegistry = v.pipe(
   v.array(Entity, "must be a list of entities"),
+  v.maxLength(LIMITS.registry, `must have at most ${LIMITS.registry} entities`),
   v.rawCheck<Entity[]>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const ids = new Set(dataset.value.map((e) => e.id));

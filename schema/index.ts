@@ -12,5 +12,6 @@
 export * from "./api.ts";
 export * from "./claim.ts";
 export * from "./dataset.ts";
+export * from "./desk.ts";
 export * from "./issues.ts";
 export * from "./primitives.ts";

@@ -115,9 +115,12 @@ describe("Text, LangCode, Localized and nonEmptyArray", () => {
     expect(refusal(Localized, "DNC hack")).toEqual(["must be a { fr, en } object"]);
   });
 
-  it("says what an empty list misses", () => {
-    const sources = nonEmptyArray(HttpUrl, "list at least one source");
+  it("says what an empty list misses, and refuses one over its cap", () => {
+    const sources = nonEmptyArray(HttpUrl, "list at least one source", 2);
     expect(refusal(sources, [])).toEqual(["is empty: list at least one source"]);
     expect(check(sources, ["https://example.org/a"]).ok).toBe(true);
+    expect(refusal(sources, ["https://example.org/a", "https://example.org/b", "https://example.org/c"])).toEqual([
+      "must have at most 2 items",
+    ]);
   });
 });

@@ -1,90 +1,116 @@
 /**
- * `npm run data:load [-- --remote]`: checks `data/`, builds every KV entry (records,
- * URL lookups, indexes) and bulk-puts them into the KV namespace bound as `KV`: the
- * local one by default, the real one with `--remote`. Keys that an earlier load wrote
- * and this one no longer has are deleted afterwards, so that a removed claim disappears.
- * `meta:dataset` goes last, with a fresh load id: the writer (Durable Object) then
- * re-imports the records before its next write, so a load also restores records
- * changed through the admin API.
+ * `npm run data:load [-- dir] [--force] [--prune] [--note "…"] [--url <base> | --remote] [--no-wait]`:
+ * checks `data/` and imports it through the writer (the Durable Object that holds the
+ * records), as an authenticated admin: `POST /v1/admin/import` on the running server
+ * (see `lib/admin-target.ts`). The writer applies it under its lock and publishes the
+ * records and the indexes from what it holds. Nothing is written to KV from here.
+ *
+ * A record whose live version is newer than its file (an editor changed it since the
+ * file was written) is listed as a conflict and left alone, unless `--force`: run
+ * `npm run data:export` first to bring `data/` up to date. Live records `data/` does not
+ * hold are listed, and deleted only with `--prune`. Exits 0 when everything is in, 3 when
+ * conflicts were left alone, 1 on error. Then it waits until KV is published (unless
+ * `--no-wait`) and prints how long both took.
  *
  * @module
  */
-import { randomUUID } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { adminJson, adminTarget } from "../lib/admin-target.ts";
 import { readDataset } from "../lib/dataset.ts";
-import { wrangler } from "../lib/wrangler.ts";
-import { buildEntries, type KvEntry } from "../worker/store/entries.ts";
-import { CATALOG_KEY, CLAIM_PREFIX, MATCH_KEY, META_KEY, URL_PREFIX } from "../worker/store/keys.ts";
+import { IMPORT_MAX_CLAIMS, type ImportResult, type WriterStatus } from "../schema/index.ts";
 
-/** wrangler bulk operations take at most 10,000 pairs per call. */
-const BATCH = 10_000;
+/** Stay well under the route's 16 MiB body limit. */
+const BATCH_BYTES = 8 * 1024 * 1024;
+const WAIT_MS = 120_000;
 
-const remote = process.argv.includes("--remote");
-/** Local KV lives where `wrangler dev` looks for it: .wrangler/state, or CLAIMCARD_STATE. */
-const state = process.env.CLAIMCARD_STATE;
-const where = remote ? ["--remote"] : ["--local", ...(state ? ["--persist-to", state] : [])];
-const dir = process.argv.find((a, i) => i > 1 && !a.startsWith("--")) ?? "data";
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+const noteAt = argv.indexOf("--note");
+const note = noteAt >= 0 ? argv[noteAt + 1] : undefined;
+const dir = argv.find((a, i) => !a.startsWith("--") && argv[i - 1] !== "--url" && argv[i - 1] !== "--note") ?? "data";
 
-const { claims, errors } = await readDataset(dir);
-if (errors.length) {
-  console.error(`data:load: refused, ${errors.length} problem(s) in ${dir}/ (run npm run data:check)\n`);
-  for (const e of errors) console.error(`  ✗ ${e}`);
+try {
+  const target = adminTarget(argv);
+  const { claims, entities, errors } = await readDataset(dir);
+  if (errors.length) {
+    console.error(`data:load: refused, ${errors.length} problem(s) in ${dir}/ (run npm run data:check)\n`);
+    for (const e of errors) console.error(`  ✗ ${e}`);
+    process.exit(1);
+  }
+  const started = performance.now();
+  const batches: (typeof claims)[] = [[]];
+  let bytes = 0;
+  for (const claim of claims) {
+    const size = JSON.stringify(claim).length;
+    if (batches.at(-1)!.length >= IMPORT_MAX_CLAIMS || bytes + size > BATCH_BYTES) {
+      batches.push([]);
+      bytes = 0;
+    }
+    batches.at(-1)!.push(claim);
+    bytes += size;
+  }
+  const setIds = claims.map((c) => c.id);
+  const total: ImportResult = {
+    created: [],
+    updated: [],
+    unchanged: [],
+    conflicts: [],
+    onlyLive: [],
+    deleted: [],
+    queued: 0,
+  };
+  for (const [i, batch] of batches.entries()) {
+    const last = i === batches.length - 1;
+    const result = await adminJson<ImportResult>(target, "/v1/admin/import", {
+      method: "POST",
+      body: JSON.stringify({
+        claims: batch,
+        setIds,
+        ...(i === 0 ? { entities } : {}),
+        ...(flag("--force") ? { force: true } : {}),
+        ...(last && flag("--prune") ? { prune: true } : {}),
+        ...(note ? { note } : {}),
+      }),
+    });
+    for (const key of ["created", "updated", "unchanged", "conflicts", "deleted"] as const)
+      (total[key] as unknown[]).push(...result[key]);
+    if (last) {
+      total.onlyLive = result.onlyLive;
+      total.queued = result.queued;
+    }
+  }
+  const imported = performance.now() - started;
+  console.log(
+    `data:load: ${claims.length} records from ${dir}/ into ${target.label}: ${total.created.length} created, ${total.updated.length} updated, ${total.unchanged.length} unchanged${total.deleted.length ? `, ${total.deleted.length} deleted` : ""} (${imported.toFixed(0)} ms)`,
+  );
+  if (total.conflicts.length) {
+    console.log(
+      `\n${flag("--force") ? "Overwritten (--force)" : "Left alone"}: ${total.conflicts.length} record(s) changed live since their file was written:`,
+    );
+    for (const c of total.conflicts)
+      console.log(
+        `  ! ${c.id}: file v${c.fileVersion}, live v${c.liveVersion} by ${c.liveEditor} at ${c.liveUpdatedAt}`,
+      );
+    if (!flag("--force"))
+      console.log("Run npm run data:export to take the live versions into data/, or --force to overwrite them.");
+  }
+  if (total.onlyLive.length)
+    console.log(`\nLive only (not in ${dir}/, kept; --prune deletes them): ${total.onlyLive.join(", ")}`);
+  if (!flag("--no-wait")) {
+    const until = Date.now() + WAIT_MS;
+    let status = await adminJson<WriterStatus>(target, "/v1/admin/status");
+    while (status.pending > 0 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 200));
+      status = await adminJson<WriterStatus>(target, "/v1/admin/status");
+    }
+    const published = performance.now() - started;
+    if (status.pending > 0)
+      console.log(`data:load: ${status.pending} KV key(s) still to publish after ${WAIT_MS / 1000} s`);
+    else console.log(`data:load: published to KV (${published.toFixed(0)} ms in all)`);
+    if (status.failed.length)
+      console.log(`data:load: the writer gave up on ${status.failed.length} key(s): see GET /v1/admin/status`);
+  }
+  process.exit(total.conflicts.length && !flag("--force") ? 3 : 0);
+} catch (e) {
+  console.error(`data:load: ${(e as Error).message}`);
   process.exit(1);
 }
-
-const entries = await buildEntries(claims, `load-${randomUUID()}`);
-const work = join(".wrangler", "claimcard");
-await mkdir(work, { recursive: true });
-
-/** The shape `wrangler kv bulk put` reads: binary values base64-encoded. */
-const bulk = (e: KvEntry) =>
-  typeof e.value === "string"
-    ? e
-    : {
-        key: e.key,
-        value: Buffer.from(e.value).toString("base64"),
-        base64: true,
-        ...(e.metadata ? { metadata: e.metadata } : {}),
-      };
-
-/** Bulk-puts entries, 10,000 at a time. */
-async function put(list: KvEntry[], name: string): Promise<void> {
-  for (let i = 0; i < list.length; i += BATCH) {
-    const file = join(work, `${name}-${i / BATCH}.json`);
-    await writeFile(file, JSON.stringify(list.slice(i, i + BATCH).map(bulk)));
-    await wrangler(["kv", "bulk", "put", file, "--binding", "KV", ...where]);
-  }
-}
-
-// Everything but meta:dataset first; meta:dataset (with this load's id) only once the
-// stale keys are gone, since it tells the writer that a complete load is there to import.
-await put(
-  entries.filter((e) => e.key !== META_KEY),
-  "kv",
-);
-
-const ours = (key: string) =>
-  key.startsWith(CLAIM_PREFIX) ||
-  key.startsWith(URL_PREFIX) ||
-  key === CATALOG_KEY ||
-  key === MATCH_KEY ||
-  key === META_KEY;
-const wanted = new Set(entries.map((e: KvEntry) => e.key));
-const listed = JSON.parse(await wrangler(["kv", "key", "list", "--binding", "KV", ...where])) as Array<{
-  name: string;
-}>;
-const stale = listed.map((k) => k.name).filter((k) => ours(k) && !wanted.has(k));
-for (let i = 0; i < stale.length; i += BATCH) {
-  const file = join(work, `stale-${i / BATCH}.json`);
-  await writeFile(file, JSON.stringify(stale.slice(i, i + BATCH)));
-  await wrangler(["kv", "bulk", "delete", file, "--binding", "KV", ...where, "--force"]);
-}
-await put(
-  entries.filter((e) => e.key === META_KEY),
-  "meta",
-);
-
-console.log(
-  `data:load: ${claims.length} claims, ${entries.length} KV entries written ${remote ? "to the remote namespace" : `to local KV (${state ?? ".wrangler/state"})`}${stale.length ? `, ${stale.length} stale deleted` : ""}`,
-);

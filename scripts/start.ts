@@ -1,19 +1,25 @@
 /**
- * `npm start`: builds the widget, loads `data/` into local KV, and serves the API, the
- * widget and the demo page on http://127.0.0.1:${PORT:-8787} with `wrangler dev`
- * (workerd, on-disk KV in .wrangler/state), offline and quiet.
+ * `npm start`: builds the widget and the desk, serves the API, the widget, the demo page
+ * and the desk (`/admin`) on http://127.0.0.1:${PORT:-8787} with `wrangler dev`
+ * (workerd, on-disk state in .wrangler/state, or in `CLAIMCARD_STATE`), offline and
+ * quiet; then loads `data/` through the writer (`data:load`, an admin import: a record
+ * an editor changed locally since is listed, never overwritten).
  *
- * Local state lives in .wrangler/state, or in `CLAIMCARD_STATE` (the end-to-end tests
- * use a state directory of their own).
- *
- * The admin token comes from `ADMIN_TOKEN`, else `.dev.vars`, else a random one made
- * for this run and printed once.
+ * The admin token comes from `ADMIN_TOKEN`, else `.dev.vars`, else a random one made for
+ * this run and printed once. It reaches wrangler through a file only this user can read
+ * (mode 0600, in a private directory, deleted on exit), never on a command line, where
+ * any local user could read it in `ps`. `EDITORS` and `SECOND_EDITOR` are passed the same
+ * way when set.
  *
  * @module
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { devVar } from "../lib/admin-target.ts";
 import { QUIET_ENV, WRANGLER_BIN } from "../lib/wrangler.ts";
 
 const port = Number(process.env.PORT ?? 8787);
@@ -22,32 +28,52 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
   process.exit(1);
 }
 
-/** Runs a Node script of this repo and waits for it, stopping on failure. */
-function step(script: string, args: string[] = []): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: "inherit" });
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${code}`))));
-  });
-}
-
-try {
-  await step("scripts/build.ts");
-  await step("scripts/data-load.ts");
-} catch (e) {
-  console.error(`start: ${(e as Error).message}`);
+// Refuse a port something else listens on: the load below must reach this server, no other.
+const free = await new Promise<boolean>((resolve) => {
+  const probe = createServer();
+  probe.once("error", () => resolve(false));
+  probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+});
+if (!free) {
+  console.error(`start: 127.0.0.1:${port} is already in use: set PORT to a free port`);
   process.exit(1);
 }
 
-const vars: string[] = [];
-const fromDevVars = existsSync(".dev.vars") && /^ADMIN_TOKEN=/m.test(readFileSync(".dev.vars", "utf8"));
-if (process.env.ADMIN_TOKEN) vars.push("--var", `ADMIN_TOKEN:${process.env.ADMIN_TOKEN}`);
-else if (!fromDevVars) {
-  const token = randomBytes(24).toString("base64url");
-  vars.push("--var", `ADMIN_TOKEN:${token}`);
+/** Runs a Node script of this repo and waits for it; resolves with its exit code. */
+function run(script: string, args: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { stdio: "inherit", env });
+    child.on("close", (code) => resolve(code ?? 1));
+  });
+}
+
+for (const script of ["scripts/build.ts", "scripts/build-desk.ts"]) {
+  if ((await run(script)) !== 0) {
+    console.error(`start: ${script} failed`);
+    process.exit(1);
+  }
+}
+
+let token = process.env.ADMIN_TOKEN ?? devVar("ADMIN_TOKEN");
+if (!token) {
+  token = randomBytes(24).toString("base64url");
   console.log(`start: admin token for this run (local only): ${token}`);
 }
 
-console.log(`start: serving on http://127.0.0.1:${port}/ (demo), /v1/… (API), /widget.js`);
+// Secrets go to wrangler in a file of this user's own, never as arguments.
+const secretsDir = mkdtempSync(join(tmpdir(), "claimcard-secrets-"));
+const secrets = join(secretsDir, "secrets.env");
+const lines = [`ADMIN_TOKEN=${token}`];
+for (const name of ["ADMIN_TOKEN_NEXT", "EDITORS", "SECOND_EDITOR"] as const) {
+  const value = process.env[name];
+  if (value) lines.push(`${name}='${value.replace(/'/g, "")}'`);
+}
+writeFileSync(secrets, `${lines.join("\n")}\n`, { mode: 0o600 });
+const cleanup = () => rmSync(secretsDir, { recursive: true, force: true });
+process.on("exit", cleanup);
+
+const base = `http://127.0.0.1:${port}`;
+console.log(`start: serving on ${base}/ (demo), /admin (desk), /v1/… (API), /widget.js`);
 const dev = spawn(
   process.execPath,
   [
@@ -63,10 +89,34 @@ const dev = spawn(
     "--show-interactive-dev-session=false",
     "--log-level",
     process.env.WRANGLER_LOG_LEVEL ?? "warn",
+    "--env-file",
+    secrets,
     ...(process.env.CLAIMCARD_STATE ? ["--persist-to", process.env.CLAIMCARD_STATE] : []),
-    ...vars,
   ],
   { stdio: "inherit", env: { ...process.env, ...QUIET_ENV } },
 );
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => dev.kill(signal));
-dev.on("close", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    dev.kill(signal);
+  });
+dev.on("close", (code) => {
+  cleanup();
+  process.exit(code ?? 0);
+});
+
+// Once the server answers, load data/ through it.
+const until = Date.now() + 120_000;
+for (;;) {
+  try {
+    if ((await fetch(`${base}/healthz`)).ok) break;
+  } catch {}
+  if (Date.now() > until || dev.exitCode !== null) {
+    console.error("start: the server did not come up");
+    dev.kill("SIGTERM");
+    process.exit(1);
+  }
+  await new Promise((r) => setTimeout(r, 200));
+}
+const loaded = await run("scripts/data-load.ts", ["--url", base], { ...process.env, ADMIN_TOKEN: token });
+if (loaded !== 0 && loaded !== 3) console.error("start: data:load failed; the server goes on without it");
+console.log(`start: ready on ${base}/`);

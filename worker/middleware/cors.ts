@@ -1,5 +1,5 @@
 /**
- * CORS: open to every origin for the public reads and the match, never for admin writes.
+ * CORS: open to every origin for the public reads and the match, never for admin routes.
  *
  * @module
  */
@@ -8,6 +8,9 @@ import { cors } from "hono/cors";
 import { Problem } from "../problem.ts";
 
 const PUBLIC_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
+
+/** Admin paths that public methods can reach (history, drafts, the writer's routes): never CORS-open. */
+const ADMIN_PATH = /^\/v1\/(drafts(\/|$)|admin(\/|$)|claims\/[^/]+\/(history|versions)(\/|$))/;
 
 const open = cors({
   origin: "*",
@@ -27,6 +30,10 @@ const open = cors({
  */
 export const publicCors: MiddlewareHandler = async (c, next) => {
   const method = c.req.method;
+  if (ADMIN_PATH.test(c.req.path)) {
+    if (method === "OPTIONS") throw new Problem("cors-refused", "Admin routes are not available cross-origin.");
+    return next();
+  }
   if (method === "OPTIONS") {
     const asked = c.req.header("Access-Control-Request-Method")?.toUpperCase();
     if (asked && !PUBLIC_METHODS.includes(asked)) {

@@ -1,73 +1,34 @@
 /**
- * Admin writes: `PUT /v1/claims/:id` and `DELETE /v1/claims/:id`, behind the
- * `ADMIN_TOKEN` bearer (compared in constant time), never open cross-origin. Writes go
- * through the {@link ClaimWriter} Durable Object, which serializes them.
+ * Admin writes of records: `PUT /v1/claims/:id` and `DELETE /v1/claims/:id`, by a named
+ * editor (see `admin-auth.ts`), never open cross-origin. They go through the writer
+ * (the Durable Object that holds the records), which checks `If-Match` against the true
+ * current version and keeps every version; `?note=` is the one-line change note the
+ * history shows. A revert is such a write, of an old version.
  *
  * @module
  */
-import { type Context, Hono } from "hono";
-import { bearerAuth } from "hono/bearer-auth";
+import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { timingSafeEqual } from "hono/utils/buffer";
 import { resolver } from "hono-openapi";
-import { ClaimDocument, ClaimInput } from "../../schema/index.ts";
+import * as v from "valibot";
+import { ChangeNote, ClaimDocument, ClaimInput } from "../../schema/index.ts";
 import { CLAIM_MAX_BYTES } from "../../shared/constants.ts";
 import type { AppEnv } from "../env.ts";
+import { adminGuard, afterWrite, IF_MATCH, writeResponse, writer } from "../middleware/admin-write.ts";
 import { idParam } from "../middleware/claim-id.ts";
-import { purgeClaim } from "../middleware/edge-cache.ts";
-import { adminHeaders } from "../middleware/security.ts";
 import { requireJson, validate } from "../middleware/validate.ts";
 import { json, operation, problems } from "../openapi/describe.ts";
-import { publicOrigin } from "../origin.ts";
-import { Problem, problemResponse } from "../problem.ts";
-import { forgetReads } from "../store/isolate-memory.ts";
-import type { WriteResult } from "../writer/claim-writer.ts";
+import { Problem } from "../problem.ts";
 
-/** A token shorter than this is refused as a configuration mistake: admin stays closed. */
-const MIN_TOKEN_LENGTH = 16;
+/** `?note=`: the change note of a write. */
+const NoteQuery = v.strictObject({ note: v.optional(ChangeNote) });
 
-const unauthorized = () => problemResponse("unauthorized", "Send Authorization: Bearer <ADMIN_TOKEN>.");
-
-/**
- * Hono's bearer auth, with Hono's constant-time comparison (SHA-256 of both sides, then
- * a full-length compare), so that the time taken says nothing about the token. During a
- * rotation, `ADMIN_TOKEN_NEXT` is accepted too (see SECURITY.md); both are always
- * compared, so the time does not say which one matched either.
- */
-const adminAuth = bearerAuth({
-  realm: "claimcard-admin",
-  verifyToken: async (token, c) => {
-    const env = c.env as AppEnv["Bindings"];
-    const checks = await Promise.all(
-      [env.ADMIN_TOKEN, env.ADMIN_TOKEN_NEXT].map(
-        async (expected) =>
-          typeof expected === "string" &&
-          expected.length >= MIN_TOKEN_LENGTH &&
-          (await timingSafeEqual(token, expected)),
-      ),
-    );
-    return checks.some(Boolean);
-  },
-  noAuthenticationHeader: { message: unauthorized },
-  invalidToken: { message: unauthorized },
-  invalidAuthenticationHeader: {
-    message: () => problemResponse("bad-authorization", "Use Authorization: Bearer <token>."),
-  },
-});
-
-/** Nothing an admin route answers may be stored by a cache. */
-const noStore: Parameters<Hono<AppEnv>["use"]>[1] = async (c, next) => {
-  await next();
-  c.header("Cache-Control", "no-store");
-};
-
-/** `If-Match`: the ETag of the version being replaced or deleted. */
-const IF_MATCH = {
-  name: "If-Match",
-  in: "header",
+const NOTE_PARAM = {
+  name: "note",
+  in: "query",
   required: false,
   schema: { type: "string" },
-  description: "The ETag of the version being replaced or deleted. Required when the claim exists; `*` is refused.",
+  description: "A one-line change note for the history.",
 } as const;
 
 /**
@@ -83,7 +44,7 @@ export const admin = new Hono<AppEnv>()
       tags: ["admin"],
       summary: "Create or replace a claim",
       description:
-        "An existing record needs `If-Match` with its current ETag (`*` is refused); `If-None-Match: *` creates only. `version` and `updatedAt` may be left out: the server sets them.",
+        "An existing record needs `If-Match` with its current ETag (`*` is refused); `If-None-Match: *` creates only. `version` and `updatedAt` may be left out: the server sets them. Refused (403) when publishing takes a second editor: save a draft instead.",
       parameters: [
         IF_MATCH,
         {
@@ -93,6 +54,7 @@ export const admin = new Hono<AppEnv>()
           schema: { type: "string", enum: ["*"] },
           description: "`*`: create only, refuse to replace.",
         },
+        NOTE_PARAM,
       ],
       requestBody: { required: true, content: { "application/json": { schema: resolver(ClaimInput) } } },
       responses: {
@@ -101,21 +63,22 @@ export const admin = new Hono<AppEnv>()
         ...problems(
           "invalid-json",
           "invalid-param",
+          "invalid-query",
           "bad-request",
           "bad-authorization",
           "id-mismatch",
           "unauthorized",
+          "second-editor-required",
           "stale-etag",
           "payload-too-large",
           "unsupported-media-type",
           "if-match-required",
+          "rate-limited",
           "unavailable",
         ),
       },
     }),
-    adminHeaders,
-    noStore,
-    adminAuth,
+    ...adminGuard,
     bodyLimit({
       maxSize: CLAIM_MAX_BYTES,
       onError: () => {
@@ -124,19 +87,21 @@ export const admin = new Hono<AppEnv>()
     }),
     requireJson,
     idParam,
+    validate("query", NoteQuery),
     validate("json", ClaimInput),
     async (c) => {
       const { id } = c.req.valid("param");
       const claim = c.req.valid("json");
       if (claim.id !== id)
         throw new Problem("id-mismatch", `The body's id "${claim.id}" is not the path's id "${id}".`);
+      refuseWithoutReview(c.env.SECOND_EDITOR);
       const result = await writer(c).put(
         claim,
-        c.req.header("If-Match") ?? null,
-        c.req.header("If-None-Match") ?? null,
+        { ifMatch: c.req.header("If-Match") ?? null, ifNoneMatch: c.req.header("If-None-Match") ?? null },
+        { editor: c.var.editor.editor, note: c.req.valid("query").note },
       );
-      await afterWrite(c, id, result);
-      return respond(result);
+      await afterWrite(c, "put", id, result);
+      return writeResponse(result);
     },
   )
   .delete(
@@ -146,78 +111,44 @@ export const admin = new Hono<AppEnv>()
       access: "admin",
       tags: ["admin"],
       summary: "Delete a claim",
-      parameters: [IF_MATCH],
+      description: "The history keeps every version, and says it was deleted.",
+      parameters: [IF_MATCH, NOTE_PARAM],
       responses: {
         204: { description: "Deleted" },
         ...problems(
           "invalid-param",
+          "invalid-query",
           "bad-authorization",
           "unauthorized",
+          "second-editor-required",
           "claim-not-found",
           "stale-etag",
           "if-match-required",
+          "rate-limited",
           "unavailable",
         ),
       },
     }),
-    adminHeaders,
-    noStore,
-    adminAuth,
+    ...adminGuard,
     idParam,
+    validate("query", NoteQuery),
     async (c) => {
       const { id } = c.req.valid("param");
-      const result = await writer(c).remove(id, c.req.header("If-Match") ?? null);
-      await afterWrite(c, id, result);
-      return respond(result);
+      refuseWithoutReview(c.env.SECOND_EDITOR);
+      const result = await writer(c).remove(id, c.req.header("If-Match") ?? null, {
+        editor: c.var.editor.editor,
+        note: c.req.valid("query").note,
+      });
+      await afterWrite(c, "delete", id, result);
+      return writeResponse(result);
     },
   );
 
-function writer(c: Context<AppEnv>) {
-  return c.env.WRITER.getByName("claims");
-}
-
-/**
- * Logs the write for the audit trail (Workers Logs); then makes this isolate answer with
- * the new state of the record, and purges this location's Cache API of it.
- */
-async function afterWrite(c: Context<AppEnv>, id: string, result: WriteResult): Promise<void> {
-  console.log(
-    JSON.stringify({
-      event: "claimcard.admin-write",
-      method: c.req.method,
-      id,
-      status: result.status,
-      etag: result.ok && result.status !== 204 ? result.etag : null,
-      ip: c.req.header("CF-Connecting-IP") ?? null,
-      at: new Date().toISOString(),
-    }),
-  );
-  if (!result.ok) return;
-  forgetReads();
-  c.var.store.written(
-    id,
-    result.status === 204
-      ? null
-      : { json: JSON.stringify(result.claim), meta: { version: result.claim.version, etag: result.etag } },
-  );
-  await purgeClaim(publicOrigin(c), id);
-}
-
-function respond(result: WriteResult): Response {
-  if (!result.ok) {
-    const headers: Record<string, string> = result.etag ? { ETag: result.etag } : {};
-    if (result.status === 400)
-      return problemResponse("invalid-json", result.detail, { errors: [result.detail], headers });
-    const kind = ({ 404: "claim-not-found", 412: "stale-etag", 428: "if-match-required" } as const)[result.status];
-    return problemResponse(kind, result.detail, { headers });
-  }
-  if (result.status === 204) return new Response(null, { status: 204 });
-  return new Response(JSON.stringify(result.claim), {
-    status: result.status,
-    headers: {
-      "Content-Type": "application/json; charset=utf-8",
-      ETag: result.etag,
-      ...(result.status === 201 ? { Location: `/v1/claims/${result.claim.id}` } : {}),
-    },
-  });
+/** When publishing takes a second editor, a record changes only through a draft. */
+function refuseWithoutReview(setting: string | undefined): void {
+  if (setting === "required")
+    throw new Problem(
+      "second-editor-required",
+      "Publishing takes a second editor here: save a draft (PUT /v1/drafts/:id), and another editor publishes it.",
+    );
 }

@@ -13,6 +13,7 @@ import { validate } from "../middleware/validate.ts";
 import { json, operation, problems } from "../openapi/describe.ts";
 import { Problem } from "../problem.ts";
 import { normalizeArticleUrl } from "../store/article-url.ts";
+import { linkedRecords } from "../store/linked.ts";
 
 /** The memory tier of a lookup, by the `url` query parameter. */
 const lookupTier: MemoryTier = {
@@ -55,8 +56,6 @@ export const lookup = new Hono<AppEnv>().get(
       throw new Problem("invalid-query", "url: must be an absolute http(s) URL", {
         errors: ["url: must be an absolute http(s) URL"],
       });
-    const hit = await c.var.store.lookup(url);
-    if (hit === null) return c.json({ url, claims: [] });
-    return c.body(hit, 200, { "Content-Type": "application/json; charset=utf-8" });
+    return c.json({ url, claims: await linkedRecords(c.var.store, url) });
   },
 );

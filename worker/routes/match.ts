@@ -16,6 +16,7 @@ import { requireJson, validate } from "../middleware/validate.ts";
 import { json, operation, problems } from "../openapi/describe.ts";
 import { Problem } from "../problem.ts";
 import { normalizeArticleUrl } from "../store/article-url.ts";
+import { linkedRecords } from "../store/linked.ts";
 
 /**
  * @example
@@ -62,7 +63,8 @@ export const match = new Hono<AppEnv>().post(
       });
 
     const found = matchArticle(index, { text: text.slice(0, MATCH_MAX_CHARS), title }, limit);
-    const linked = url ? await linkedClaims(store.lookup.bind(store), url) : [];
+    const normalized = url ? normalizeArticleUrl(url) : null;
+    const linked = normalized ? await linkedRecords(store, normalized) : [];
     const matches: Match[] = linked.slice(0, limit).map((claim) => ({
       id: claim.id,
       score: 1,
@@ -79,11 +81,3 @@ export const match = new Hono<AppEnv>().post(
     return c.json({ matches });
   },
 );
-
-/** The claims an editor linked to this article URL. */
-async function linkedClaims(lookup: (url: string) => Promise<string | null>, url: string): Promise<Claim[]> {
-  const normalized = normalizeArticleUrl(url);
-  if (normalized === null) return [];
-  const hit = await lookup(normalized);
-  return hit === null ? [] : (JSON.parse(hit) as { claims: Claim[] }).claims;
-}

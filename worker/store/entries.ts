@@ -1,19 +1,20 @@
 /**
  * Builds every KV entry the API reads from a set of full records: the records, the
- * article-URL lookups and the indexes. `npm run data:load` bulk-puts the result; the
- * admin write path writes the subset a change touches.
+ * article-URL lookups, the published histories and the indexes. The writer (the only
+ * one that writes KV) publishes the entries a change touches; {@link buildEntries} is
+ * the full rebuild, which a publish must always equal.
  *
  * @module
  */
-import type { Claim } from "../../schema/index.ts";
+import type { Claim, HistoryList } from "../../schema/index.ts";
 import { encodeMatchIndex } from "../match/binary.ts";
 import { buildMatchIndex } from "../match/index.ts";
 import { normalizeArticleUrl } from "./article-url.ts";
 import { buildCatalog } from "./catalog.ts";
-import { CATALOG_KEY, claimKey, MATCH_KEY, META_KEY, urlKey } from "./keys.ts";
+import { CATALOG_KEY, claimKey, historyKey, MATCH_KEY, META_KEY, urlKey } from "./keys.ts";
 import { sha256Hex } from "./sha256.ts";
 
-/** One KV entry. `data:load` writes binary values base64-encoded, as `wrangler kv bulk put` reads them. */
+/** One KV entry. */
 export interface KvEntry {
   key: string;
   value: string | ArrayBuffer;
@@ -42,40 +43,54 @@ export async function claimEntry(claim: Claim): Promise<KvEntry & { value: strin
 }
 
 /**
- * Groups records by the normalized URLs of the articles linked to them.
+ * Groups record ids by the normalized URLs of the articles linked to them.
  *
  * @example
- * linkedUrls(claims).get("https://example.org/a"); // [claim, …]
+ * linkedUrls(claims).get("https://example.org/a"); // ["dnc-hack-2016", …]
  */
-export function linkedUrls(claims: readonly Claim[]): Map<string, Claim[]> {
-  const byUrl = new Map<string, Claim[]>();
+export function linkedUrls(claims: Iterable<Pick<Claim, "id" | "urls">>): Map<string, string[]> {
+  const byUrl = new Map<string, string[]>();
   for (const claim of claims) {
     for (const url of new Set(claim.urls.map(normalizeArticleUrl))) {
       if (url === null) continue;
       const list = byUrl.get(url) ?? [];
-      list.push(claim);
+      list.push(claim.id);
       byUrl.set(url, list);
     }
   }
   return byUrl;
 }
 
-/**
- * The lookup entry of one normalized URL.
- *
- * @example
- * await urlEntry("https://example.org/a", [claim]);
- */
-export async function urlEntry(url: string, claims: readonly Claim[]): Promise<KvEntry> {
-  return {
-    key: await urlKey(url),
-    value: JSON.stringify({ url, claims: [...claims].sort((a, b) => a.id.localeCompare(b.id)) }),
-  };
+/** What `url:<sha256(url)>` holds: the normalized URL and the ids of the records linked to it. */
+export interface UrlLinks {
+  url: string;
+  ids: string[];
 }
 
-/** What `meta:dataset` holds: who wrote the dataset last, and what it holds. */
+/**
+ * The lookup entry of one normalized URL: ids, sorted, never whole records.
+ *
+ * @example
+ * await urlEntry("https://example.org/a", ["dnc-hack-2016"]);
+ */
+export async function urlEntry(url: string, ids: readonly string[]): Promise<KvEntry & { value: string }> {
+  const links: UrlLinks = { url, ids: [...ids].sort() };
+  return { key: await urlKey(url), value: JSON.stringify(links) };
+}
+
+/**
+ * The published history of one record, newest first.
+ *
+ * @example
+ * historyEntry({ id: "dnc-hack-2016", items: [{ version: 2, updatedAt: "…", editor: "alice", note: "…" }] });
+ */
+export function historyEntry(history: HistoryList): KvEntry & { value: string } {
+  return { key: historyKey(history.id), value: JSON.stringify(history) };
+}
+
+/** What `meta:dataset` holds: when the indexes were last published, and from what. */
 export interface DatasetMeta {
-  /** A fresh id per write of the dataset (a `data:load`, or the writer's publish). */
+  /** A fresh id per publish of the indexes. */
   loadId: string;
   /** A hash of the records: it changes whenever any record changes. */
   generation: string;
@@ -101,10 +116,10 @@ export async function indexEntries(claims: readonly Claim[], loadId: string): Pr
 }
 
 /**
- * Every entry of a full load, `meta:dataset` last.
+ * Every entry of the record set (histories aside), `meta:dataset` last: the full rebuild.
  *
  * @example
- * await writeFile("kv.json", JSON.stringify(await buildEntries(claims, "load-1")));
+ * const entries = await buildEntries(claims, "load-1");
  */
 export async function buildEntries(claims: readonly Claim[], loadId: string): Promise<KvEntry[]> {
   const records = await Promise.all(claims.map(claimEntry));

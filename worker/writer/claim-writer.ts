@@ -1,302 +1,566 @@
 /**
- * The single writer of claims: a Durable Object that serializes every admin write, so
- * that `If-Match` is checked against the true current version (KV alone has no
- * compare-and-swap and is only eventually consistent), and that keeps the KV indexes in
- * step with the records.
+ * The writer: the one Durable Object that holds the authoritative record set, every
+ * version of every record, and the drafts; KV is only its published read copy, and
+ * `data/` in git its reviewed seed and backup. Every change (an editor's write, a
+ * draft's publication, a `data:load` import) goes through it, one at a time, so that
+ * `If-Match` is checked against the true current version (KV has no compare-and-swap and
+ * is eventually consistent) and nothing anyone writes is lost.
  *
- * Its own storage holds the authoritative copy of every record. A write is committed
- * there first, together with the list of KV keys it makes stale (`pending`); then the
- * keys are published to KV. A key written less than a second ago is published by an
- * alarm a second later (KV allows one write per key per second), and a failed publish is
- * retried by the alarm, so that nothing is lost and no index stays out of date.
+ * A change is committed in one SQLite transaction (`db.ts`) together with the KV keys it
+ * makes stale (the outbox); then those keys are published (`outbox.ts`): within a budget
+ * of KV operations per invocation, one write per key per second, and a bounded number of
+ * retries. What a run leaves is published by the alarm.
  *
- * After `npm run data:load` (a bulk write from outside the Worker), the writer notices a
- * load id it has never seen in `meta:dataset` (each load writes a fresh one, last) and
- * imports the records from KV again: the load is the reviewed source of truth, so it
- * replaces whatever was pending.
+ * On its very first run, with nothing stored, the writer adopts the records it held in
+ * its earlier key-value storage, else the set KV publishes (a deployment made before the
+ * writer was the source of truth); after that it never reads records from KV again.
  *
  * @module
  */
 import { DurableObject } from "cloudflare:workers";
-import type { Claim, ClaimInput } from "../../schema/index.ts";
+import {
+  type Claim,
+  ClaimInput,
+  check,
+  type DraftDocument,
+  type DraftInput,
+  type DraftList,
+  type Entity,
+  type ExportResult,
+  type HistoryList,
+  type ImportRequest,
+  type ImportResult,
+  MAX_DRAFTS,
+  type VersionDocument,
+  type WriterStatus,
+} from "../../schema/index.ts";
 import type { Bindings } from "../env.ts";
-import { normalizeArticleUrl } from "../store/article-url.ts";
-import { type ClaimMeta, claimEntry, type DatasetMeta, indexEntries, linkedUrls, urlEntry } from "../store/entries.ts";
-import { CLAIM_PREFIX, claimKey, META_KEY, urlKey } from "../store/keys.ts";
+import { claimEntry } from "../store/entries.ts";
+import { CATALOG_KEY, CLAIM_PREFIX, claimKey, HISTORY_PREFIX, historyKey, URL_PREFIX, urlKey } from "../store/keys.ts";
+import { type Authorship, type DraftRow, linkKey, WriterDb } from "./db.ts";
 import { ifMatchHolds } from "./etag.ts";
+import { type LiveRecord, planImport } from "./import-plan.ts";
+import { DEFAULT_KEY_INTERVAL_MS, DEFAULT_KV_BUDGET, publish } from "./outbox.ts";
 
-/** KV allows one write per key per second (tests may lengthen the interval with `KV_WRITE_INTERVAL_MS`). */
-const KEY_INTERVAL_MS = 1000;
-/** How long the writer waits for KV's `meta:dataset` before going on with what it has. */
-const META_TIMEOUT_MS = 3000;
-/** Keys per bulk KV read (KV's limit). */
+/** Keys per bulk KV read (KV's limit), when adopting the published set. */
 const BULK_GET = 100;
-/** How long to wait before retrying a failed publish. */
-const RETRY_MS = 5000;
-/** Durable Object storage takes at most 128 keys per batch operation. */
-const BATCH = 128;
-/** Load ids remembered as seen: a stale KV read of one of them is not a new load. */
-const KNOWN_LOADS = 50;
-
-/** KV keys a committed write has made stale, persisted until published. */
-interface Pending {
-  claims: string[];
-  urls: string[];
-  indexes: boolean;
-}
-
-interface Meta {
-  /** Load ids this writer imported or published in `meta:dataset`, newest last. */
-  loads: string[];
-}
 
 /** What a write did, for the route to turn into HTTP. */
 export type WriteResult =
   | { ok: true; status: 200 | 201; claim: Claim; etag: string }
   | { ok: true; status: 204 }
-  | { ok: false; status: 400 | 404 | 412 | 428; detail: string; etag?: string };
+  | {
+      ok: false;
+      status: 400 | 403 | 404 | 412 | 422 | 428;
+      detail: string;
+      etag?: string;
+      errors?: string[];
+    };
 
-const NOTHING_PENDING: Pending = { claims: [], urls: [], indexes: false };
+/** What a draft operation did. */
+export type DraftResult =
+  | { ok: true; status: 200 | 201; draft: DraftDocument; etag: string }
+  | { ok: true; status: 204 }
+  | { ok: false; status: 404 | 409 | 412 | 428; detail: string; etag?: string };
+
+/** Who asks for a change, and the note that goes into the history. */
+export interface Editor {
+  editor: string;
+  note?: string | undefined;
+}
+
+/** The ETag of a draft revision. */
+export function draftTag(revision: number): string {
+  return `"draft-${revision}"`;
+}
 
 /**
  * @example
  * const writer = env.WRITER.getByName("claims");
- * const result = await writer.put(claim, '"3-a1b2c3d4e5f60718"', null);
+ * const result = await writer.put(input, { ifMatch: '"3-a1b2c3d4e5f60718"' }, { editor: "alice", note: "date fixed" });
  */
 export class ClaimWriter extends DurableObject<Bindings> {
-  #claims: Map<string, Claim> | undefined;
-  #lastWrite = new Map<string, number>();
+  readonly #db: WriterDb;
+  /** When each KV key was last written by this instance (KV: one write per key per second). */
+  readonly #lastWrite = new Map<string, number>();
+  #publishing = false;
+
+  constructor(ctx: DurableObjectState, env: Bindings) {
+    super(ctx, env);
+    this.#db = new WriterDb(ctx.storage.sql);
+  }
 
   /**
    * Creates or replaces a record. An existing record needs `ifMatch` with its ETag (412 if
-   * it is stale; 428 if it is missing, or `*`: no blind overwrite); `ifNoneMatch: "*"`
-   * refuses to replace one. The version and `updatedAt` are set here, whatever the body
-   * said, and `related` must name claims that exist.
+   * stale; 428 if missing or `*`: no blind overwrite); `ifNoneMatch: "*"` refuses to
+   * replace one. The version and `updatedAt` are set here, and `related` must name
+   * records that exist.
    */
-  put(input: ClaimInput, ifMatch: string | null, ifNoneMatch: string | null): Promise<WriteResult> {
-    return this.ctx.blockConcurrencyWhile(async () => {
-      const claims = await this.#load();
-      const current = claims.get(input.id);
-      const currentTag = current ? (await claimEntry(current)).metadata.etag : null;
-      const unknown = (input.related ?? []).filter((id) => id !== input.id && !claims.has(id));
-      if (unknown.length)
-        return {
-          ok: false,
-          status: 400,
-          detail: `related: names unknown claim${unknown.length > 1 ? "s" : ""} ${unknown.map((id) => `"${id}"`).join(", ")}.`,
-        };
-      if (ifNoneMatch?.trim() === "*" && current)
-        return { ok: false, status: 412, detail: `Claim "${input.id}" already exists.`, etag: currentTag! };
-      if (current && (ifMatch === null || ifMatch.trim() === "*"))
-        return {
-          ok: false,
-          status: 428,
-          detail: `Claim "${input.id}" exists: send If-Match with its ETag (${currentTag}).`,
-          etag: currentTag!,
-        };
-      if (ifMatch !== null && !ifMatchHolds(ifMatch, currentTag)) {
-        return current
-          ? {
-              ok: false,
-              status: 412,
-              detail: `Claim "${input.id}" has changed: its ETag is now ${currentTag}.`,
-              etag: currentTag!,
-            }
-          : { ok: false, status: 412, detail: `Claim "${input.id}" does not exist, so If-Match cannot hold.` };
+  async put(
+    input: ClaimInput,
+    cond: { ifMatch?: string | null; ifNoneMatch?: string | null },
+    who: Editor,
+  ): Promise<WriteResult> {
+    const result = await this.ctx.blockConcurrencyWhile(async () => {
+      await this.#ready();
+      return this.#write(input, cond, { editor: who.editor, note: who.note ?? "" });
+    });
+    if (result.ok) await this.#kick();
+    return result;
+  }
+
+  /** Deletes a record. `ifMatch` is required (428), and must hold (412). The history keeps it. */
+  async remove(id: string, ifMatch: string | null, who: Editor): Promise<WriteResult> {
+    const result = await this.ctx.blockConcurrencyWhile(async (): Promise<WriteResult> => {
+      await this.#ready();
+      const current = this.#db.record(id);
+      if (!current) return { ok: false, status: 404, detail: `No claim has the id "${id}".` };
+      const refused = preconditionFailed(id, current.etag, ifMatch);
+      if (refused) return refused;
+      const urls = this.#db.urlsOf(id);
+      this.ctx.storage.transactionSync(() => {
+        this.#db.deleteRecord(id, { editor: who.editor, note: who.note || "deleted" });
+        this.#enqueueRecord(id, urls);
+        this.#enqueueIndexes();
+      });
+      return { ok: true, status: 204 };
+    });
+    if (result.ok) await this.#kick();
+    return result;
+  }
+
+  /** The history of a record, newest first, or null when it never existed. */
+  async history(id: string): Promise<HistoryList | null> {
+    await this.#readyLocked();
+    return this.#db.history(id);
+  }
+
+  /** One version of a record, or null. */
+  async version(id: string, n: number): Promise<VersionDocument | null> {
+    await this.#readyLocked();
+    const row = this.#db.version(id, n);
+    if (!row) return null;
+    const { json, ...entry } = row;
+    const live = this.#db.record(id);
+    return {
+      id,
+      ...entry,
+      claim: json === null ? null : (JSON.parse(json) as Claim),
+      ...(live?.version === n ? { etag: live.etag } : {}),
+    };
+  }
+
+  /** Every live record, and the registry, for `data:export`. */
+  async exportAll(): Promise<ExportResult> {
+    await this.#readyLocked();
+    return { claims: this.#db.records().map((r) => JSON.parse(r.json) as Claim), entities: this.#registry() };
+  }
+
+  /** The entity registry, as the last import gave it, else gathered from the live records. */
+  async entities(): Promise<Entity[]> {
+    await this.#readyLocked();
+    return this.#registry();
+  }
+
+  /**
+   * Saves a draft: any JSON object, valid or not (work in progress is never refused for
+   * that). A draft that exists needs `ifMatch` with its ETag, so that two editors on one
+   * draft do not overwrite each other.
+   */
+  async saveDraft(id: string, input: DraftInput, ifMatch: string | null, who: Editor): Promise<DraftResult> {
+    return this.ctx.blockConcurrencyWhile(async (): Promise<DraftResult> => {
+      await this.#ready();
+      const existing = this.#db.draft(id);
+      if (existing) {
+        const tag = draftTag(existing.revision);
+        if (ifMatch === null || ifMatch.trim() === "*")
+          return {
+            ok: false,
+            status: 428,
+            detail: `Draft "${id}" exists: send If-Match with its ETag (${tag}).`,
+            etag: tag,
+          };
+        if (!ifMatchHolds(ifMatch, tag))
+          return { ok: false, status: 412, detail: `Draft "${id}" has changed: its ETag is now ${tag}.`, etag: tag };
+      } else {
+        if (ifMatch !== null)
+          return { ok: false, status: 412, detail: `Draft "${id}" does not exist, so If-Match cannot hold.` };
+        if (this.#db.draftCount() >= MAX_DRAFTS)
+          return { ok: false, status: 409, detail: `There are ${MAX_DRAFTS} drafts already: publish or discard some.` };
       }
-      const claim: Claim = { ...input, version: (current?.version ?? 0) + 1, updatedAt: new Date().toISOString() };
-      await this.#commit(claim.id, claim, [...(current?.urls ?? []), ...claim.urls]);
-      await this.#publish();
-      return { ok: true, status: current ? 200 : 201, claim, etag: (await claimEntry(claim)).metadata.etag };
+      const live = this.#db.record(id);
+      const row: DraftRow = {
+        id,
+        json: JSON.stringify({ ...input.record, id }),
+        base_version: existing ? existing.base_version : (live?.version ?? null),
+        revision: (existing?.revision ?? 0) + 1,
+        editor: who.editor,
+        updated_at: new Date().toISOString(),
+        note: input.note ?? existing?.note ?? null,
+      };
+      this.#db.putDraft(row);
+      return { ok: true, status: existing ? 200 : 201, draft: this.#draftDocument(row), etag: draftTag(row.revision) };
     });
   }
 
-  /** Deletes a record. `ifMatch` is required (428), and must hold (412). */
-  remove(id: string, ifMatch: string | null): Promise<WriteResult> {
-    return this.ctx.blockConcurrencyWhile(async () => {
-      const claims = await this.#load();
-      const current = claims.get(id);
-      if (!current) return { ok: false, status: 404, detail: `No claim has the id "${id}".` };
-      const currentTag = (await claimEntry(current)).metadata.etag;
-      if (ifMatch === null || ifMatch.trim() === "*")
+  /** A draft, with what keeps it from being published. */
+  async draft(id: string): Promise<{ draft: DraftDocument; etag: string } | null> {
+    await this.#readyLocked();
+    const row = this.#db.draft(id);
+    return row ? { draft: this.#draftDocument(row), etag: draftTag(row.revision) } : null;
+  }
+
+  /** Every draft, newest first. */
+  async drafts(): Promise<DraftList> {
+    await this.#readyLocked();
+    return {
+      items: this.#db.drafts().map((row) => {
+        const doc = this.#draftDocument(row);
+        const title = (doc.record.incident as { title?: { en?: unknown } } | undefined)?.title?.en;
         return {
-          ok: false,
-          status: 428,
-          detail: `Send If-Match with the claim's ETag (${currentTag}).`,
-          etag: currentTag,
+          id: doc.id,
+          title: typeof title === "string" ? title : null,
+          baseVersion: doc.baseVersion,
+          liveVersion: doc.liveVersion,
+          revision: doc.revision,
+          editor: doc.editor,
+          updatedAt: doc.updatedAt,
+          note: doc.note,
+          errors: doc.errors.length,
         };
-      if (!ifMatchHolds(ifMatch, currentTag))
-        return {
-          ok: false,
-          status: 412,
-          detail: `Claim "${id}" has changed: its ETag is now ${currentTag}.`,
-          etag: currentTag,
-        };
-      await this.#commit(id, null, current.urls);
-      await this.#publish();
+      }),
+    };
+  }
+
+  /** Discards a draft (`ifMatch` with its ETag). */
+  async discardDraft(id: string, ifMatch: string | null): Promise<DraftResult> {
+    return this.ctx.blockConcurrencyWhile(async (): Promise<DraftResult> => {
+      await this.#ready();
+      const existing = this.#db.draft(id);
+      if (!existing) return { ok: false, status: 404, detail: `No draft has the id "${id}".` };
+      const tag = draftTag(existing.revision);
+      if (ifMatch === null)
+        return { ok: false, status: 428, detail: `Send If-Match with the draft's ETag (${tag}).`, etag: tag };
+      if (!ifMatchHolds(ifMatch, tag))
+        return { ok: false, status: 412, detail: `Draft "${id}" has changed: its ETag is now ${tag}.`, etag: tag };
+      this.#db.deleteDraft(id);
       return { ok: true, status: 204 };
     });
   }
 
   /**
-   * Publishes what a busy key or a failed KV write left pending. The alarm was set a
-   * second or more after the last write of every pending key, so none is busy any more.
+   * Makes a draft live, as an ordinary write: `ifMatch` is the live record's ETag when
+   * there is one. With `secondEditor`, the editor who publishes must not be the one who
+   * saved the draft last. The history names the draft's editor, and the publisher as
+   * `reviewer` when another. The draft is dropped once published.
    */
-  override async alarm(): Promise<void> {
-    await this.ctx.blockConcurrencyWhile(async () => {
-      await this.#load();
-      await this.#publish({ deferBusy: false });
+  async publishDraft(
+    id: string,
+    ifMatch: string | null,
+    who: Editor,
+    { secondEditor }: { secondEditor: boolean },
+  ): Promise<WriteResult> {
+    const result = await this.ctx.blockConcurrencyWhile(async (): Promise<WriteResult> => {
+      await this.#ready();
+      const row = this.#db.draft(id);
+      if (!row) return { ok: false, status: 404, detail: `No draft has the id "${id}".` };
+      if (secondEditor && row.editor === who.editor)
+        return {
+          ok: false,
+          status: 403,
+          detail: `A second editor must publish this draft: ${who.editor} saved it last.`,
+        };
+      const checked = check(ClaimInput, JSON.parse(row.json));
+      if (!checked.ok) return { ok: false, status: 422, detail: checked.errors.join("; "), errors: checked.errors };
+      const note = who.note || row.note || "published from a draft";
+      const by =
+        row.editor === who.editor ? { editor: who.editor, note } : { editor: row.editor, note, reviewer: who.editor };
+      const written = await this.#write(checked.value, { ifMatch }, by);
+      if (written.ok) this.#db.deleteDraft(id);
+      return written;
     });
-  }
-
-  /** What is still to be published; for tests and operators. */
-  async pending(): Promise<Pending> {
-    return (await this.ctx.storage.get<Pending>("pending")) ?? NOTHING_PENDING;
-  }
-
-  /** Stores the new state of one record and the keys it makes stale, in one transaction. */
-  async #commit(id: string, claim: Claim | null, urls: readonly string[]): Promise<void> {
-    const pending = await this.pending();
-    const normalized = urls.map(normalizeArticleUrl).filter((u): u is string => u !== null);
-    const next: Pending = {
-      claims: [...new Set([...pending.claims, id])],
-      urls: [...new Set([...pending.urls, ...normalized])],
-      indexes: true,
-    };
-    await this.ctx.storage.transaction(async (tx) => {
-      if (claim) await tx.put(`c:${id}`, claim);
-      else await tx.delete(`c:${id}`);
-      await tx.put("pending", next);
-    });
-    if (claim) this.#claims!.set(id, claim);
-    else this.#claims!.delete(id);
-  }
-
-  /** Writes pending keys to KV, deferring to the alarm those written less than a second ago. */
-  async #publish({ deferBusy = true } = {}): Promise<void> {
-    const claims = this.#claims!;
-    const pending = await this.pending();
-    const left: Pending = { claims: [], urls: [], indexes: false };
-    const now = Date.now();
-    const interval = this.#interval();
-    const busy = (key: string) => deferBusy && now - (this.#lastWrite.get(key) ?? 0) < interval;
-    const wrote = (key: string) => this.#lastWrite.set(key, Date.now());
-    try {
-      for (const id of pending.claims) {
-        const key = claimKey(id);
-        if (busy(key)) left.claims.push(id);
-        else {
-          const claim = claims.get(id);
-          if (claim) {
-            const e = await claimEntry(claim);
-            await this.env.KV.put(e.key, e.value, { metadata: e.metadata satisfies ClaimMeta });
-          } else await this.env.KV.delete(key);
-          wrote(key);
-        }
-      }
-      const byUrl = linkedUrls([...claims.values()]);
-      for (const url of pending.urls) {
-        const key = await urlKey(url);
-        if (busy(key)) left.urls.push(url);
-        else {
-          const linked = byUrl.get(url);
-          if (linked) {
-            const e = await urlEntry(url, linked);
-            await this.env.KV.put(e.key, e.value);
-          } else await this.env.KV.delete(key);
-          wrote(key);
-        }
-      }
-      if (pending.indexes) {
-        const loadId = `writer-${crypto.randomUUID()}`;
-        const entries = await indexEntries([...claims.values()], loadId);
-        if (entries.some((e) => busy(e.key))) left.indexes = true;
-        else {
-          await this.#remember(loadId);
-          for (const e of entries) {
-            await this.env.KV.put(e.key, e.value);
-            wrote(e.key);
-          }
-        }
-      }
-    } catch (err) {
-      console.error("claimcard writer: publish failed, retrying", err);
-      await this.ctx.storage.put("pending", pending);
-      await this.ctx.storage.setAlarm(Date.now() + RETRY_MS);
-      return;
-    }
-    await this.ctx.storage.put("pending", left);
-    if (left.claims.length || left.urls.length || left.indexes) await this.ctx.storage.setAlarm(Date.now() + interval);
-  }
-
-  #interval(): number {
-    const configured = Number(this.env.KV_WRITE_INTERVAL_MS);
-    return Number.isFinite(configured) && configured > 0 ? configured : KEY_INTERVAL_MS;
+    if (result.ok) await this.#kick();
+    return result;
   }
 
   /**
-   * The records: from KV when `meta:dataset` carries a load id never seen here (first
-   * run, or after `data:load`, which then replaces anything pending), else from memory,
-   * else from this object's storage.
+   * Imports a reviewed set (`data:load`) under the writer's lock: creates and updates
+   * what the plan says (see `import-plan.ts`), never overwrites a newer live version
+   * without `force`, and queues every record of the set, its URLs, its history and the
+   * indexes for publishing, so that KV ends up equal to a full rebuild of the live set.
    */
-  async #load(): Promise<Map<string, Claim>> {
-    const dataset = await this.#datasetMeta();
-    const meta = (await this.ctx.storage.get<Meta>("meta")) ?? { loads: [] };
-    if (dataset && !meta.loads.includes(dataset.loadId)) {
-      this.#claims = await this.#importFromKv();
-      await this.ctx.storage.put("pending", NOTHING_PENDING);
-      await this.#remember(dataset.loadId);
-      return this.#claims;
-    }
-    if (!this.#claims) {
-      const stored = await this.ctx.storage.list<Claim>({ prefix: "c:" });
-      this.#claims = new Map([...stored.values()].map((c) => [c.id, c]));
-    }
-    return this.#claims;
-  }
-
-  /** KV's `meta:dataset`, or null when it is missing, malformed, or slower than {@link META_TIMEOUT_MS}. */
-  async #datasetMeta(): Promise<DatasetMeta | null> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    try {
-      const meta = await Promise.race([
-        this.env.KV.get<DatasetMeta>(META_KEY, "json"),
-        new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), META_TIMEOUT_MS))),
-      ]);
-      return meta && typeof meta.loadId === "string" ? meta : null;
-    } catch {
-      return null;
-    } finally {
-      if (timer !== undefined) clearTimeout(timer);
-    }
-  }
-
-  /** Replaces the stored records with those in KV, read in bulk. */
-  async #importFromKv(): Promise<Map<string, Claim>> {
-    const claims = new Map<string, Claim>();
-    let cursor: string | undefined;
-    do {
-      const page = await this.env.KV.list({ prefix: CLAIM_PREFIX, ...(cursor ? { cursor } : {}) });
-      const names = page.keys.map((k) => k.name);
-      for (let i = 0; i < names.length; i += BULK_GET) {
-        const values = await this.env.KV.get<Claim>(names.slice(i, i + BULK_GET), "json");
-        for (const claim of values.values()) if (claim) claims.set(claim.id, claim);
+  async importSet(request: ImportRequest, who: Editor): Promise<WriteResult | { ok: true; result: ImportResult }> {
+    const outcome = await this.ctx.blockConcurrencyWhile(async () => {
+      await this.#ready();
+      const now = new Date().toISOString();
+      const live = new Map<string, LiveRecord>(
+        this.#db.records().map((r) => [r.id, { claim: JSON.parse(r.json) as Claim, editor: this.#lastEditor(r.id) }]),
+      );
+      const setIds = request.setIds ?? request.claims.map((c) => c.id);
+      const plan = planImport(live, request.claims, {
+        force: request.force ?? false,
+        lastVersion: (id) => this.#db.lastVersion(id),
+        setIds,
+        now,
+      });
+      const pruned = request.prune ? plan.onlyLive : [];
+      const known = new Set([...live.keys(), ...request.claims.map((c) => c.id)]);
+      for (const id of pruned) known.delete(id);
+      for (const { claim } of plan.writes) {
+        const unknown = (claim.related ?? []).filter((id) => !known.has(id));
+        if (unknown.length)
+          return {
+            ok: false as const,
+            status: 400 as const,
+            detail: `${claim.id}: related: names unknown claim(s) ${unknown.map((u) => `"${u}"`).join(", ")}.`,
+          };
       }
-      cursor = page.list_complete ? undefined : page.cursor;
-    } while (cursor);
-    await this.ctx.storage.transaction(async (tx) => {
-      const old = [...(await tx.list({ prefix: "c:" })).keys()];
-      for (let i = 0; i < old.length; i += BATCH) await tx.delete(old.slice(i, i + BATCH));
-      const all = [...claims.values()];
-      for (let i = 0; i < all.length; i += BATCH)
-        await tx.put(Object.fromEntries(all.slice(i, i + BATCH).map((c) => [`c:${c.id}`, c])));
+      const entries = await Promise.all(plan.writes.map(({ claim }) => claimEntry(claim)));
+      const note = who.note || "imported from data/";
+      this.ctx.storage.transactionSync(() => {
+        plan.writes.forEach(({ claim }, i) => {
+          const before = this.#db.urlsOf(claim.id);
+          this.#db.putRecord(claim, entries[i]!.value, entries[i]!.metadata.etag, {
+            editor: who.editor,
+            note,
+            updatedAt: claim.updatedAt,
+          });
+          this.#enqueueRecord(claim.id, before);
+        });
+        for (const id of plan.unchanged) this.#enqueueRecord(id, []);
+        for (const id of pruned) {
+          const before = this.#db.urlsOf(id);
+          this.#db.deleteRecord(id, { editor: who.editor, note: `${note} (not in the set: pruned)` });
+          this.#enqueueRecord(id, before);
+        }
+        if (request.entities) this.#db.set("registry", JSON.stringify(request.entities));
+        this.#enqueueIndexes();
+      });
+      const result: ImportResult = {
+        created: plan.writes.filter((w) => w.kind === "created").map((w) => w.claim.id),
+        updated: plan.writes.filter((w) => w.kind === "updated").map((w) => w.claim.id),
+        unchanged: plan.unchanged,
+        conflicts: plan.conflicts,
+        onlyLive: request.prune ? [] : plan.onlyLive,
+        deleted: pruned,
+        queued: this.#db.pendingCount(),
+      };
+      return { ok: true as const, result };
     });
-    return claims;
+    if (outcome.ok) await this.#kick();
+    return outcome;
   }
 
-  async #remember(loadId: string): Promise<void> {
-    const meta = (await this.ctx.storage.get<Meta>("meta")) ?? { loads: [] };
-    if (meta.loads.includes(loadId)) return;
-    await this.ctx.storage.put("meta", { loads: [...meta.loads, loadId].slice(-KNOWN_LOADS) });
+  /**
+   * Queues every key of the live set for publishing again, and the deletion of any
+   * record, history or URL key KV holds that the live set does not: a repair after KV
+   * was changed behind the writer's back, or a key was given up on.
+   */
+  async republish(): Promise<{ queued: number }> {
+    await this.ctx.blockConcurrencyWhile(async () => {
+      await this.#ready();
+      const ids = new Set(this.#db.records().map((r) => r.id));
+      const liveUrlKeys = new Set(await Promise.all(this.#db.allUrls().map((u) => urlKey(u))));
+      const stale: Array<[string, "claim" | "history" | "url", string]> = [];
+      for (const prefix of [CLAIM_PREFIX, HISTORY_PREFIX, URL_PREFIX]) {
+        let cursor: string | undefined;
+        do {
+          const page = await this.env.KV.list({ prefix, ...(cursor ? { cursor } : {}) });
+          for (const { name } of page.keys) {
+            const rest = name.slice(prefix.length);
+            if (prefix === CLAIM_PREFIX && !ids.has(rest)) stale.push([name, "claim", rest]);
+            if (prefix === HISTORY_PREFIX && !ids.has(rest) && !this.#db.history(rest))
+              stale.push([name, "history", rest]);
+            if (prefix === URL_PREFIX && !liveUrlKeys.has(name)) stale.push([name, "url", ""]);
+          }
+          cursor = page.list_complete ? undefined : page.cursor;
+        } while (cursor);
+      }
+      const urls = this.#db.allUrls();
+      this.ctx.storage.transactionSync(() => {
+        for (const id of ids) {
+          this.#db.enqueue(claimKey(id), "claim", id);
+          this.#db.enqueue(historyKey(id), "history", id);
+        }
+        for (const u of urls) this.#db.enqueue(linkKey(u), "url", u);
+        for (const [key, kind, ref] of stale) this.#db.enqueue(key, kind, ref);
+        this.#enqueueIndexes();
+      });
+    });
+    await this.#kick();
+    return { queued: this.#db.pendingCount() };
   }
+
+  /** What is left to publish and what was given up on; for operators and tests. */
+  async status(): Promise<WriterStatus> {
+    await this.#readyLocked();
+    return {
+      records: this.#db.recordCount(),
+      drafts: this.#db.draftCount(),
+      pending: this.#db.pendingCount(),
+      failed: this.#db.failed().map((r) => ({ key: r.key, attempts: r.attempts, error: r.error })),
+    };
+  }
+
+  /** Publishes what earlier runs left: busy keys, retries, and what was over budget. */
+  override async alarm(): Promise<void> {
+    await this.#readyLocked();
+    await this.#kick();
+  }
+
+  /** The common part of a write: preconditions, then one transaction. Runs under the lock. */
+  async #write(
+    input: ClaimInput,
+    cond: { ifMatch?: string | null; ifNoneMatch?: string | null },
+    by: Authorship,
+  ): Promise<WriteResult> {
+    const current = this.#db.record(input.id);
+    const unknown = (input.related ?? []).filter((id) => id !== input.id && !this.#db.record(id));
+    if (unknown.length)
+      return {
+        ok: false,
+        status: 400,
+        detail: `related: names unknown claim${unknown.length > 1 ? "s" : ""} ${unknown.map((id) => `"${id}"`).join(", ")}.`,
+      };
+    if (cond.ifNoneMatch?.trim() === "*" && current)
+      return { ok: false, status: 412, detail: `Claim "${input.id}" already exists.`, etag: current.etag };
+    if (current) {
+      const refused = preconditionFailed(input.id, current.etag, cond.ifMatch ?? null);
+      if (refused) return refused;
+    } else if (cond.ifMatch != null)
+      return { ok: false, status: 412, detail: `Claim "${input.id}" does not exist, so If-Match cannot hold.` };
+    const now = new Date().toISOString();
+    // id, version and updatedAt first, as the schema (and the files in data/) order them.
+    const { id, version: _v, updatedAt: _u, ...fields } = input;
+    const claim: Claim = { id, version: this.#db.lastVersion(id) + 1, updatedAt: now, ...fields };
+    const entry = await claimEntry(claim);
+    const before = this.#db.urlsOf(claim.id);
+    const note = by.note || (current ? "edited" : "created");
+    this.ctx.storage.transactionSync(() => {
+      this.#db.putRecord(claim, entry.value, entry.metadata.etag, { ...by, note, updatedAt: now });
+      this.#enqueueRecord(claim.id, before);
+      this.#enqueueIndexes();
+    });
+    return { ok: true, status: current ? 200 : 201, claim, etag: entry.metadata.etag };
+  }
+
+  /** Queues a record's key, its history, and the URL entries it had and has now. */
+  #enqueueRecord(id: string, urlsBefore: readonly string[]): void {
+    this.#db.enqueue(claimKey(id), "claim", id);
+    this.#db.enqueue(historyKey(id), "history", id);
+    for (const url of new Set([...urlsBefore, ...this.#db.urlsOf(id)])) this.#db.enqueue(linkKey(url), "url", url);
+  }
+
+  #enqueueIndexes(): void {
+    this.#db.enqueue(CATALOG_KEY, "indexes", "");
+  }
+
+  /**
+   * Publishes within this invocation's budget, then leaves the rest to the alarm. Only
+   * one run at a time: a change made during a run sets the alarm, and the alarm runs again.
+   */
+  async #kick(): Promise<void> {
+    if (this.#publishing) {
+      await this.ctx.storage.setAlarm(Date.now());
+      return;
+    }
+    this.#publishing = true;
+    try {
+      const run = await publish(this.#db, this.env.KV, {
+        budget: positive(this.env.WRITER_KV_BUDGET, DEFAULT_KV_BUDGET),
+        interval: positive(this.env.KV_WRITE_INTERVAL_MS, DEFAULT_KEY_INTERVAL_MS),
+        lastWrite: this.#lastWrite,
+      });
+      if (run.nextAt !== null) await this.ctx.storage.setAlarm(run.nextAt);
+    } finally {
+      this.#publishing = false;
+    }
+  }
+
+  #draftDocument(row: DraftRow): DraftDocument {
+    const record = JSON.parse(row.json) as Record<string, unknown>;
+    const checked = check(ClaimInput, record);
+    return {
+      id: row.id,
+      record,
+      baseVersion: row.base_version,
+      liveVersion: this.#db.record(row.id)?.version ?? null,
+      revision: row.revision,
+      editor: row.editor,
+      updatedAt: row.updated_at,
+      note: row.note,
+      errors: checked.ok ? [] : checked.errors,
+    };
+  }
+
+  #lastEditor(id: string): string {
+    return this.#db.history(id, 1)?.items[0]?.editor ?? "";
+  }
+
+  #registry(): Entity[] {
+    const stored = this.#db.get("registry");
+    if (stored) return JSON.parse(stored) as Entity[];
+    const byId = new Map<string, Entity>();
+    for (const r of this.#db.records())
+      for (const e of (JSON.parse(r.json) as Claim).entities) if (!byId.has(e.id)) byId.set(e.id, e);
+    return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
+  /** {@link #ready} for a read: under the lock only when the writer has not started yet. */
+  async #readyLocked(): Promise<void> {
+    if (this.#db.get("initialized")) return;
+    await this.ctx.blockConcurrencyWhile(() => this.#ready());
+  }
+
+  /**
+   * Adopts, once, what an earlier deployment held: the records of the key-value storage
+   * of the writer before this one, else the records KV publishes. A failure throws (the
+   * caller answers 503 and retries later), so that no write ever lands on an empty
+   * writer that should have adopted a set.
+   */
+  async #ready(): Promise<void> {
+    if (this.#db.get("initialized")) return;
+    const adopted = new Map<string, Claim>();
+    for (const claim of (await this.ctx.storage.list<Claim>({ prefix: "c:" })).values()) adopted.set(claim.id, claim);
+    if (!adopted.size) {
+      let cursor: string | undefined;
+      do {
+        const page = await this.env.KV.list({ prefix: CLAIM_PREFIX, ...(cursor ? { cursor } : {}) });
+        const names = page.keys.map((k) => k.name);
+        for (let i = 0; i < names.length; i += BULK_GET) {
+          const values = await this.env.KV.get<Claim>(names.slice(i, i + BULK_GET), "json");
+          for (const claim of values.values()) if (claim) adopted.set(claim.id, claim);
+        }
+        cursor = page.list_complete ? undefined : page.cursor;
+      } while (cursor);
+    }
+    const entries = await Promise.all([...adopted.values()].map(claimEntry));
+    this.ctx.storage.transactionSync(() => {
+      for (const e of entries) {
+        const claim = JSON.parse(e.value) as Claim;
+        this.#db.putRecord(claim, e.value, e.metadata.etag, {
+          editor: "import",
+          note: "adopted from the published set",
+          updatedAt: claim.updatedAt,
+        });
+      }
+      this.#db.set("initialized", new Date().toISOString());
+    });
+    await this.ctx.storage.delete([...(await this.ctx.storage.list({ prefix: "c:" })).keys()]);
+    await this.ctx.storage.delete(["pending", "meta"]);
+  }
+}
+
+/** The 428 or 412 of a record write, or null when `ifMatch` holds. */
+function preconditionFailed(id: string, etag: string, ifMatch: string | null): WriteResult | null {
+  if (ifMatch === null || ifMatch.trim() === "*")
+    return { ok: false, status: 428, detail: `Claim "${id}" exists: send If-Match with its ETag (${etag}).`, etag };
+  if (!ifMatchHolds(ifMatch, etag))
+    return { ok: false, status: 412, detail: `Claim "${id}" has changed: its ETag is now ${etag}.`, etag };
+  return null;
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
 }
