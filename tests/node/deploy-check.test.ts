@@ -45,7 +45,8 @@ async function configWith(origin: string | null): Promise<string> {
 describe("npm run deploy:check", () => {
   it("runs before wrangler deploy in npm run deploy", async () => {
     const { scripts } = JSON.parse(await readFile("package.json", "utf8")) as { scripts: Record<string, string> };
-    expect(scripts.deploy).toMatch(/^npm run deploy:check && .*wrangler deploy/);
+    expect(scripts.deploy).toMatch(/^npm run deploy:check && .*node scripts\/deploy\.ts$/);
+    expect(await readFile("scripts/deploy.ts", "utf8")).toMatch(/\[WRANGLER_BIN, "deploy"\]/);
   });
 
   it("refuses the repository's placeholder, so that nobody deploys it by mistake", async () => {

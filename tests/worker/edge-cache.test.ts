@@ -4,7 +4,7 @@
  * in workerd; `forgetReads()` plays another isolate of the same location, one that did
  * not serve the write (the one runtime of a test has a single isolate).
  */
-import { createExecutionContext, env, runDurableObjectAlarm, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Claim } from "../../schema/index.ts";
 import { app } from "../../worker/app.ts";
@@ -12,6 +12,7 @@ import { CACHE_NAME, cacheKey, claimEmbedKey, claimRecordKey, purgeClaim } from 
 import { forgetReads } from "../../worker/store/isolate-memory.ts";
 import { ORIGIN } from "./http.ts";
 import { seed, seedClaims } from "./seed.ts";
+import { settle } from "./writer-helpers.ts";
 
 const auth = { Authorization: "Bearer test-admin-token-0123456789" };
 
@@ -33,11 +34,6 @@ async function text(path: string): Promise<{ status: number; body: string }> {
   const body = await res.text();
   await waitOnExecutionContext(ctx);
   return { status: res.status, body };
-}
-
-async function settle(): Promise<void> {
-  const writer = env.WRITER.getByName("claims");
-  for (let i = 0; i < 5 && (await runDurableObjectAlarm(writer)); i++);
 }
 
 function draft(id: string, title: string): Claim {

@@ -13,8 +13,10 @@ import { resolver } from "hono-openapi";
 import { EditorInfo, ExportResult, ImportRequest, ImportResult, Registry, WriterStatus } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
 import { adminGuard, audit, writeResponse, writer } from "../middleware/admin-write.ts";
+import { purgeClaim } from "../middleware/edge-cache.ts";
 import { requireJson, validate } from "../middleware/validate.ts";
 import { json, operation, problems } from "../openapi/describe.ts";
+import { publicOrigin } from "../origin.ts";
 import { Problem } from "../problem.ts";
 import { forgetReads } from "../store/isolate-memory.ts";
 
@@ -68,6 +70,11 @@ export const adminData = new Hono<AppEnv>()
       }
       forgetReads();
       const { result } = outcome;
+      // This isolate answers for the records it knows are gone (KV may serve them from its
+      // read cache for a while); the Cache API of this location forgets every changed one.
+      for (const id of result.deleted) c.var.store.written(id, null);
+      const origin = publicOrigin(c);
+      await Promise.all([...result.created, ...result.updated, ...result.deleted].map((id) => purgeClaim(origin, id)));
       audit(c, "import", null, 200, {
         created: result.created.length,
         updated: result.updated.length,
