@@ -15,7 +15,7 @@
 
 import { EMBED_CLASS, RESIZE_MESSAGE } from "../shared/embed-protocol.ts";
 import { SCRIPT_ORIGIN } from "./api.ts";
-import { autoEmbed, autoOptionsFromScript } from "./auto.ts";
+import { autoEmbed, autoOptionsFromScript } from "./auto-start.ts";
 import { ClaimCard } from "./claim-card.ts";
 
 if (!customElements.get("claim-card")) customElements.define("claim-card", ClaimCard);

@@ -141,7 +141,8 @@ describe("an XSS corpus in every record field renders inert", () => {
     const page = await env.browser.newPage();
     const alarms = await watch(page);
     await page.goto(`${base}/claims/${ID}?lang=en`);
-    await page.locator("[part~=title]").waitFor();
+    await page.locator("h1").waitFor();
+    expect(await page.locator("h1").innerText()).toBe(PAYLOADS[1]);
     expect(await page.locator("script:not([type='application/ld+json'])").count()).toBe(0);
     const ld = JSON.parse((await page.locator("script[type='application/ld+json']").textContent())!);
     expect(ld.claimReviewed).toBe(PAYLOADS[1]);
