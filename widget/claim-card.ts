@@ -45,6 +45,7 @@ const relatedTitles = new Map<string, Promise<Localized | undefined>>();
  * <script type="module" src="https://claims.example.org/widget.js"></script>
  * <claim-card claim="dnc-hack-2016" style="display:block;min-height:450px"></claim-card>
  *
+ * @tagname claim-card
  * @summary A fact-check card: the main accusation and the main denial of a cyberattack attribution, and their timeline.
  *
  * @attr claim - The id of the record to show.
