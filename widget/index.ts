@@ -1,6 +1,7 @@
 /**
  * `widget.js`: defines `<claim-card>` once, however many times the script is loaded;
- * runs auto mode when the script tag asks for it (`data-auto`); and lets claimcard
+ * runs auto mode when the script tag asks for it (`data-auto`; auto mode itself is
+ * `widget-auto.js`, imported then, see `auto-start.ts`); and lets claimcard
  * iframes (`/embed/:id`, as oEmbed inserts them) take the height they ask for.
  *
  * @example
