@@ -109,9 +109,9 @@ describe("the claim page", () => {
       expect(text.split(neutral).length - 1).toBe(1);
       const hrefs = await page.locator("a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
       // The only link to this record is its other language (the skip link stays on the page).
-      expect(hrefs.filter((h) => new URL(h).pathname === "/claims/gru-opcw-wada-2018" && !h.endsWith("#record"))).toEqual([
-        `${base}/claims/gru-opcw-wada-2018?lang=en`,
-      ]);
+      expect(
+        hrefs.filter((h) => new URL(h).pathname === "/claims/gru-opcw-wada-2018" && !h.endsWith("#record")),
+      ).toEqual([`${base}/claims/gru-opcw-wada-2018?lang=en`]);
       await close();
     }
   });
@@ -178,7 +178,10 @@ describe("the claim page", () => {
     ["en", "light"],
     ["en", "dark"],
   ] as const)("passes axe-core with no violations (%s, %s)", async (lang, colorScheme) => {
-    const { page, close } = await open(`/claims/trump-campaign-iran-2024?lang=${lang}`, { colorScheme, bypassCSP: true });
+    const { page, close } = await open(`/claims/trump-campaign-iran-2024?lang=${lang}`, {
+      colorScheme,
+      bypassCSP: true,
+    });
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {
       const r = await (
