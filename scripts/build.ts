@@ -199,7 +199,7 @@ function autoDemo(page: string): string {
     .replace(/><\/script><!-- auto: ([^>]*?) -->/, " $1></script>")
     .replace(/<!-- explicit -->[\s\S]*?<!-- \/explicit -->/g, "")
     .replace(/<!-- auto\s([\s\S]*?)\s*\/auto -->/g, "$1")
-    .replace("grid-template-columns: minmax(0, 40rem) minmax(18rem, 30rem)", "grid-template-columns: minmax(0, 42rem)");
+    .replace("grid-template-columns: minmax(0, 38rem) minmax(18rem, 36rem)", "grid-template-columns: minmax(0, 42rem)");
 }
 
 await writeFile("public/auto.html", autoDemo(await readFile("public/index.html", "utf8")));

@@ -164,7 +164,7 @@ export function excerpt(text: string, max: number): string {
 }
 
 /** The longest short quote or sentence a side of the face-off shows, in characters. */
-export const SIDE_TEXT_MAX = 160;
+export const SIDE_TEXT_MAX = 140;
 
 /** A date as the card shows it: machine-readable and formatted. */
 export interface ShownDate {

@@ -5,11 +5,12 @@
  * are custom properties (see the doc-comment of `ClaimCard`).
  *
  * The compact card has one fixed height (so that nothing on the page moves when it
- * appears), which holds its content from 280 px to its widest. Where the card is 30em
+ * appears), which holds its content from 280 px to its widest. Where the card is 38em
  * wide or more (a container query on the card's element), the face-off is side by side,
  * each side with its sentence; narrower, the sides are stacked and show who, when and
- * on what basis (the sentences are in the timeline, one tap away), and below 22em the
- * list of the accused goes too (the title and the accusation name them). No text is cut:
+ * on what basis (the sentences are in the timeline, one tap away); below 30em the card
+ * tightens, and below 22em the list of the accused goes too (the title and the
+ * accusation name them). No text is cut:
  * names wrap, lists end with "+N", and sentences are cut at a word by the card model.
  *
  * @module
@@ -84,13 +85,14 @@ h2, h3, p, ol, ul, blockquote { margin: 0; font-size: 1em }
 [part~=faceoff] { display: grid; gap: .5em 1.2em }
 [part~=side] { border-block-start: 1px solid var(--_line); padding-block-start: .3em; min-inline-size: 0 }
 [part~=who] { font-size: .9em }
-@container (min-width: 30em) {
+@container (width >= 38em) {
   [part~=faceoff] { grid-template-columns: 1fr 1fr }
   [part~=statement] { -webkit-line-clamp: 6 }
 }
-@container (max-width: 30em) {
+@container (width < 38em) { [part~=statement]:not(.none) { display: none } }
+@container (width < 30em) {
   [part~=card] { gap: .3em; padding: .8em .9em }
-  [part~=kicker], [part~=statement]:not(.none) { display: none }
+  [part~=kicker] { display: none }
   [part~=title] { font-size: 1.05em }
   [part~=who], button { font-size: .85em }
 }

@@ -258,7 +258,7 @@ describe("<claim-card> in a real Chromium, from another origin", () => {
     await context.close();
   });
 
-  it.each([280, 360, 480, 1280])(
+  it.each([280, 360, 480, 580, 1280])(
     "cuts no text sideways at %i px, for every seed record in both languages",
     async (width) => {
       const ids: string[] = (await (await fetch(`${base}/v1/claims?limit=100`)).json()).items.map(
