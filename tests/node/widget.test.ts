@@ -492,6 +492,10 @@ describe("<claim-card> never breaks the page", () => {
     const record = await (await fetch(`${base}/v1/claims/dnc-hack-2016`)).json();
     const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
     record.id = "xss-html-in-text";
+    // A copy of a real record, kept from matching the articles of the auto-mode tests on the same server.
+    record.keywords = { fr: [], en: [] };
+    record.urls = [];
+    record.incident.targets = [{ fr: payload, en: payload }];
     record.incident.title = { fr: payload, en: payload };
     record.incident.summary = {
       fr: `</p><a href="javascript:window.__pwned=1">x</a>`,
