@@ -45,9 +45,9 @@ export const MATCH_TIMEOUT_MS = 8000;
  * height the widget reserves before it renders (so nothing moves), the iframe size oEmbed
  * and WordPress give the embed, and the README's inline reservation.
  */
-export const CARD_SIZE = { width: 600, height: 360 } as const;
+export const CARD_SIZE = { width: 600, height: 450 } as const;
 
-/** The card's default font size in CSS pixels; its reserved height scales with it (24em). */
+/** The card's default font size in CSS pixels; its reserved height scales with it (30em). */
 export const CARD_FONT_SIZE_PX = 15;
 
 /** How long a KV read may be served from Cloudflare's edge cache, in seconds. */

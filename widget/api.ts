@@ -51,13 +51,15 @@ export async function requestJson<T>(
   }
 }
 
+/**
+ * A POST sends its JSON as a string with no Content-Type of its own, so the browser
+ * labels it text/plain: a CORS-simple request, with no preflight round trip (the API
+ * reads a text/plain body as JSON).
+ */
 async function request<T>(url: string, body: unknown, signal: AbortSignal): Promise<T | null> {
   const res = await fetch(url, {
     method: body === undefined ? "GET" : "POST",
-    headers:
-      body === undefined
-        ? { Accept: "application/json" }
-        : { Accept: "application/json", "Content-Type": "application/json" },
+    headers: { Accept: "application/json" },
     body: body === undefined ? null : JSON.stringify(body),
     signal,
     credentials: "omit",

@@ -1,6 +1,7 @@
 /**
  * `widget.js`: defines `<claim-card>` once, however many times the script is loaded;
- * runs auto mode when the script tag asks for it (`data-auto`); and lets claimcard
+ * runs auto mode when the script tag asks for it (`data-auto`; auto mode itself is
+ * `widget-auto.js`, imported then, see `auto-start.ts`); and lets claimcard
  * iframes (`/embed/:id`, as oEmbed inserts them) take the height they ask for.
  *
  * @example
@@ -15,7 +16,7 @@
 
 import { EMBED_CLASS, MEASURE_MESSAGE, RESIZE_MESSAGE } from "../shared/embed-protocol.ts";
 import { SCRIPT_ORIGIN } from "./api.ts";
-import { autoEmbed, autoOptionsFromScript } from "./auto.ts";
+import { autoEmbed, autoOptionsFromScript } from "./auto-start.ts";
 import { ClaimCard } from "./claim-card.ts";
 
 if (!customElements.get("claim-card")) customElements.define("claim-card", ClaimCard);

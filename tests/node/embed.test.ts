@@ -30,7 +30,11 @@ describe("the oEmbed iframe, framed by another site", () => {
     );
     const frame = page.frameLocator("iframe.claimcard-embed");
     expect(await frame.locator("[part~=title]").innerText()).toMatch(/Piratage du Comité national démocrate/);
-    expect(await frame.locator("dt").first().innerText()).toBe("Mis en cause");
+    expect(await frame.locator(".label").allInnerTexts()).toEqual(["ACCUSATION", "DÉMENTI"]);
+    expect(await frame.locator("[part~=who] strong").allInnerTexts()).toEqual([
+      "Département de la Justice des États-Unis",
+      "Russie",
+    ]);
     const links = await frame
       .locator("a")
       .evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.getAttribute("target")]));

@@ -22,6 +22,13 @@ export interface Host {
   close(): Promise<void>;
   /** Requests received, by path. */
   hits: Map<string, number>;
+  /** Every request received, as "METHOD path content-type". */
+  log: string[];
+  /**
+   * Forwards requests under `prefix` to `target` (the real API), so that a test sees
+   * what the browser sends it, preflights included.
+   */
+  proxy(prefix: string, target: string): string;
 }
 
 /**
@@ -34,10 +41,18 @@ export interface Host {
 export async function startHost(): Promise<Host> {
   const routes = new Map<string, { type: string; body: string; status: number }>();
   const hits = new Map<string, number>();
+  const log: string[] = [];
+  const proxies = new Map<string, string>();
   const hanging = new Set<import("node:http").ServerResponse>();
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
     hits.set(path, (hits.get(path) ?? 0) + 1);
+    log.push(`${req.method} ${path} ${req.headers["content-type"] ?? ""}`.trim());
+    const proxied = [...proxies].find(([prefix]) => path.startsWith(prefix));
+    if (proxied) {
+      void forward(req, res, proxied[1] + (req.url ?? "/").slice(proxied[0].length));
+      return;
+    }
     if (path.startsWith("/hang/")) {
       hanging.add(res);
       return;
@@ -60,6 +75,11 @@ export async function startHost(): Promise<Host> {
   return {
     origin,
     hits,
+    log,
+    proxy(prefix, target) {
+      proxies.set(prefix, target);
+      return origin + prefix;
+    },
     page(path, html) {
       routes.set(path, { type: "text/html; charset=utf-8", body: html, status: 200 });
       return origin + path;
@@ -73,6 +93,35 @@ export async function startHost(): Promise<Host> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Forwards one request to `url` and its answer back. */
+async function forward(
+  req: import("node:http").IncomingMessage,
+  res: import("node:http").ServerResponse,
+  url: string,
+): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers: Record<string, string> = {};
+  for (const name of [
+    "content-type",
+    "accept",
+    "origin",
+    "access-control-request-method",
+    "access-control-request-headers",
+  ])
+    if (typeof req.headers[name] === "string") headers[name] = req.headers[name];
+  const answer = await fetch(url, {
+    method: req.method ?? "GET",
+    headers,
+    ...(chunks.length ? { body: Buffer.concat(chunks) } : {}),
+  });
+  const out: Record<string, string> = {};
+  answer.headers.forEach((value, name) => {
+    if (!["content-encoding", "content-length", "transfer-encoding", "connection"].includes(name)) out[name] = value;
+  });
+  res.writeHead(answer.status, out).end(Buffer.from(await answer.arrayBuffer()));
 }
 
 /**

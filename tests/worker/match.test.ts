@@ -178,11 +178,28 @@ describe("POST /v1/match", () => {
   it("answers 415 for a body that is not JSON", async () => {
     const res = await request("/v1/match", {
       method: "POST",
-      headers: { "Content-Type": "text/plain" },
-      body: "text=hello",
+      headers: { "Content-Type": "application/xml" },
+      body: "<text>hello</text>",
     });
     expect(res.status).toBe(415);
     await problem(res);
+  });
+
+  it("reads a JSON body sent as text/plain (a CORS-simple request, as the widget sends it)", async () => {
+    const res = await request("/v1/match", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain;charset=UTF-8" },
+      body: JSON.stringify({ text: "Les hackers russes ont piraté le Comité national démocrate, selon CrowdStrike." }),
+    });
+    expect(res.status).toBe(200);
+    expect(Array.isArray((await res.json<{ matches: unknown[] }>()).matches)).toBe(true);
+    const bad = await request("/v1/match", {
+      method: "POST",
+      headers: { "Content-Type": "text/plain" },
+      body: "text=hello",
+    });
+    expect(bad.status).toBe(400);
+    await problem(bad);
   });
 
   it("limits a client to 120 matches a minute, with 429 and Retry-After, and not its neighbour", async () => {

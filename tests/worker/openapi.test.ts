@@ -60,6 +60,7 @@ const CASES: Array<[string, string, RequestInit?]> = [
   ["GET", "/"],
   ["GET", "/openapi.json"],
   ["GET", "/widget.js"],
+  ["GET", "/widget-auto.js"],
   ["GET", "/v1/claims?limit=0"],
   ["GET", "/v1/claims?acused=russia"],
   ["GET", "/v1/claims?cursor=bm9wZQ"],

@@ -1,6 +1,7 @@
 /**
- * `GET /claims/:id`: the shareable page of a claim, with oEmbed discovery, Open Graph
- * tags and ClaimReview JSON-LD, in the reader's language. It works without JavaScript.
+ * `GET /claims/:id`: the claim page (the whole record, readable and printable), with
+ * oEmbed discovery, Open Graph tags and ClaimReview JSON-LD, in the reader's language
+ * (`?lang`, else `Accept-Language`). It works without JavaScript.
  *
  * @module
  */
@@ -9,6 +10,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "../env.ts";
 import { idParam, loadClaim } from "../middleware/claim-id.ts";
 import { langQuery, pickLang } from "../middleware/lang.ts";
+import { relatedRecords } from "../middleware/related.ts";
 import { operation, problems, response } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
 import { claimPage } from "../render/page.ts";
@@ -53,7 +55,8 @@ export const claimPageRoute = new Hono<AppEnv>()
       const lang = pickLang(c, c.req.valid("query").lang);
       c.header("Vary", "Accept-Language");
       c.header("Cache-Control", "public, max-age=60");
-      return c.html(claimPage(claim, lang, publicOrigin(c)));
+      const [related, history] = await Promise.all([relatedRecords(c, claim), c.var.store.history(claim.id)]);
+      return c.html(claimPage(claim, lang, publicOrigin(c), { related, ...(history ? { history } : {}) }));
     },
   )
   // The oEmbed endpoint (and the WordPress plugin's provider) take a claim URL with a

@@ -11,6 +11,7 @@ import type { AppEnv } from "../env.ts";
 import { claimTier, idParam, loadClaim } from "../middleware/claim-id.ts";
 import { claimEmbedKey, publicCache, type Validated } from "../middleware/edge-cache.ts";
 import { langQuery } from "../middleware/lang.ts";
+import { relatedRecords } from "../middleware/related.ts";
 import { operation, problems, response } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
 import { embedPage, resizeScriptHash } from "../render/page.ts";
@@ -57,6 +58,6 @@ export const embed = new Hono<AppEnv>().get(
     const claim = await loadClaim(c, c.req.valid("param").id);
     const lang = c.req.valid("query").lang ?? "en";
     c.header("Content-Security-Policy", await embedCsp());
-    return c.html(embedPage(claim, lang, publicOrigin(c)));
+    return c.html(embedPage(claim, lang, publicOrigin(c), await relatedRecords(c, claim)));
   },
 );

@@ -12,7 +12,8 @@ import { MATCH_LIMIT, MATCH_MAX_BYTES, MATCH_MAX_CHARS } from "../../shared/cons
 import type { AppEnv } from "../env.ts";
 import { matchArticle } from "../match/match.ts";
 import { matchLimit } from "../middleware/rate-limit.ts";
-import { requireJson, validate } from "../middleware/validate.ts";
+import { jsonOrPlainText } from "../middleware/simple-json.ts";
+import { validate } from "../middleware/validate.ts";
 import { json, operation, problems } from "../openapi/describe.ts";
 import { Problem } from "../problem.ts";
 import { normalizeArticleUrl } from "../store/article-url.ts";
@@ -30,7 +31,14 @@ export const match = new Hono<AppEnv>().post(
     tags: ["claims"],
     summary: "Claims an article is about",
     description: `French or English text; entity aliases count. An unrelated article gets no match. Each match quotes the sentence that carries the most evidence, as a W3C text-quote selector. The first ${MATCH_MAX_CHARS} characters of \`text\` are read. Limited per client.`,
-    requestBody: { required: true, content: { "application/json": { schema: resolver(MatchRequest) } } },
+    requestBody: {
+      required: true,
+      description: "JSON; sent as text/plain it is read as JSON too (a CORS-simple request, with no preflight).",
+      content: {
+        "application/json": { schema: resolver(MatchRequest) },
+        "text/plain": { schema: resolver(MatchRequest) },
+      },
+    },
     responses: {
       200: json(MatchResult, "The relevant claims, best first"),
       ...problems(
@@ -51,7 +59,7 @@ export const match = new Hono<AppEnv>().post(
       throw new Problem("payload-too-large", `The body must be at most ${MATCH_MAX_BYTES} bytes.`);
     },
   }),
-  requireJson,
+  jsonOrPlainText,
   validate("json", MatchRequest),
   async (c) => {
     const { text, title, url, limit = MATCH_LIMIT.default } = c.req.valid("json");

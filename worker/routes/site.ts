@@ -1,6 +1,7 @@
 /**
  * Static files: the demo pages at `/` (explicit cards) and `/auto` (auto mode), and the
- * widget bundle at `/widget.js`, all from
+ * widget bundle at `/widget.js` (with auto mode, which it imports when a page uses it,
+ * at `/widget-auto.js`), all from
  * `public/` through the ASSETS binding, with headers chosen per file.
  *
  * @module
@@ -18,6 +19,22 @@ async function page(assets: Fetcher, url: string, file: string): Promise<Respons
   return new Response(res.body, {
     status: res.status,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60" },
+  });
+}
+
+/** A script of the widget from `public/`, loadable cross-origin, with its ETag (304 on If-None-Match). */
+async function script(assets: Fetcher, req: Request, file: string): Promise<Response> {
+  const res = await assets.fetch(new Request(new URL(file, req.url), { headers: req.headers }));
+  if (res.status !== 200 && res.status !== 304)
+    return problemResponse("not-found", `${file} is not built: run npm run build.`);
+  return new Response(res.status === 304 ? null : res.body, {
+    status: res.status,
+    headers: {
+      "Content-Type": "text/javascript; charset=utf-8",
+      "Cache-Control": "public, max-age=300, stale-while-revalidate=86400",
+      "Access-Control-Allow-Origin": "*",
+      ...(res.headers.get("ETag") ? { ETag: res.headers.get("ETag")! } : {}),
+    },
   });
 }
 
@@ -65,19 +82,22 @@ export const site = new Hono<AppEnv>()
       },
     }),
     scriptHeaders,
-    async (c) => {
-      const res = await c.env.ASSETS.fetch(
-        new Request(new URL("/widget.js", c.req.url), { headers: c.req.raw.headers }),
-      );
-      if (res.status !== 200 && res.status !== 304) return c.notFound();
-      return new Response(res.status === 304 ? null : res.body, {
-        status: res.status,
-        headers: {
-          "Content-Type": "text/javascript; charset=utf-8",
-          "Cache-Control": "public, max-age=300, stale-while-revalidate=86400",
-          "Access-Control-Allow-Origin": "*",
-          ...(res.headers.get("ETag") ? { ETag: res.headers.get("ETag")! } : {}),
-        },
-      });
-    },
+    (c) => script(c.env.ASSETS, c.req.raw, "/widget.js"),
+  )
+  .get(
+    "/widget-auto.js",
+    operation({
+      operationId: "getWidgetAuto",
+      access: "public",
+      tags: ["embeds"],
+      summary: "Auto mode, which widget.js imports on the pages that use it",
+      parameters: [{ name: "If-None-Match", in: "header", required: false, schema: { type: "string" } }],
+      responses: {
+        200: response("An ES module", { "text/javascript": "text" }),
+        304: { description: "Not modified (If-None-Match)" },
+        ...problems("not-found"),
+      },
+    }),
+    scriptHeaders,
+    (c) => script(c.env.ASSETS, c.req.raw, "/widget-auto.js"),
   );

@@ -7,13 +7,14 @@
  *
  * @module
  */
+import type { HistoryList } from "../../schema/index.ts";
 import { KV_CACHE_TTL_S } from "../../shared/constants.ts";
 import { decodeMatchIndex } from "../match/binary.ts";
 import type { MatchIndex } from "../match/index.ts";
 import type { Catalog } from "./catalog.ts";
 import type { ClaimMeta } from "./entries.ts";
 import { isolateMemory, MEMORY_TTL_MS } from "./isolate-memory.ts";
-import { CATALOG_KEY, claimKey, MATCH_KEY, urlKey } from "./keys.ts";
+import { CATALOG_KEY, claimKey, historyKey, MATCH_KEY, urlKey } from "./keys.ts";
 import { withinTimeout } from "./kv-timeout.ts";
 
 /** A record as stored: its JSON text, and the version and ETag kept beside it. */
@@ -97,6 +98,17 @@ export class ClaimStore {
       memoKey,
       await this.read(() => this.kv.get(key, { type: "text", cacheTtl: KV_CACHE_TTL_S })),
     );
+  }
+
+  /**
+   * A record's published version history (`history:<id>`, written by the writer), newest
+   * first, or `null` before the writer has published any. One KV read.
+   */
+  async history(id: string): Promise<HistoryList["items"] | null> {
+    const value = await this.read(() =>
+      this.kv.get<HistoryList>(historyKey(id), { type: "json", cacheTtl: KV_CACHE_TTL_S }),
+    );
+    return value?.items ?? null;
   }
 
   /** The list index. One KV read when this isolate does not hold it, none otherwise. */
