@@ -8,8 +8,8 @@
  * @module
  */
 import { KV_CACHE_TTL_S } from "../../shared/constants.ts";
-import { decodeMatchIndex } from "../match/binary.ts";
-import type { MatchIndex } from "../match/index.ts";
+import { decodeMatchIndex } from "../match/index-codec.ts";
+import type { MatchIndex } from "../match/match-index.ts";
 import type { Catalog } from "./catalog.ts";
 import type { ClaimMeta } from "./entries.ts";
 import { CATALOG_KEY, claimKey, MATCH_KEY, urlKey } from "./keys.ts";

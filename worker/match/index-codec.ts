@@ -13,17 +13,21 @@
  * | 4 P         | posting claims (Uint32)                                   |
  * | 2 P         | posting concepts (Uint16)                                 |
  * | 2 P         | posting weights × 100 (Uint16)                            |
- * | J           | JSON: generation, claims, accused, entities, parents, groups, mentions |
+ * | P           | posting kinds (Uint8)                                     |
+ * | J           | JSON: generation, claims, accused, related, dates, targets, phrases, entities, parents, groups, mentions |
  *
  * @module
  */
-import type { MatchIndex } from "./index.ts";
+import type { MatchIndex } from "./match-index.ts";
 
 const MAGIC = 0x494d4343; // "CCMI"
-const VERSION = 1;
+const VERSION = 2;
 const HEADER = 32;
 
-type Meta = Pick<MatchIndex, "generation" | "claims" | "accused" | "entities" | "parents" | "groups"> & {
+type Meta = Pick<
+  MatchIndex,
+  "generation" | "claims" | "accused" | "related" | "dates" | "targets" | "phrases" | "entities" | "parents" | "groups"
+> & {
   mentions: Array<[number, number[]]>;
 };
 
@@ -38,6 +42,10 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
     generation: index.generation,
     claims: index.claims,
     accused: index.accused,
+    related: index.related,
+    dates: index.dates,
+    targets: index.targets,
+    phrases: index.phrases,
     entities: index.entities,
     parents: index.parents,
     groups: index.groups,
@@ -46,7 +54,7 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
   const json = new TextEncoder().encode(JSON.stringify(meta));
   const f = index.keys.length;
   const p = index.postClaim.length;
-  const size = HEADER + 8 * f + 4 * (f + 1) + 8 * p + json.length;
+  const size = HEADER + 8 * f + 4 * (f + 1) + 9 * p + json.length;
   const buf = new ArrayBuffer(size);
   new Uint32Array(buf, 0, 8).set([MAGIC, VERSION, f, p, json.length]);
   let at = HEADER;
@@ -62,6 +70,7 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
   put(index.postClaim, Uint32Array);
   put(index.postConcept, Uint16Array);
   put(index.postWeight, Uint16Array);
+  put(index.postKind, Uint8Array);
   new Uint8Array(buf, at, json.length).set(json);
   return buf;
 }
@@ -91,6 +100,7 @@ export function decodeMatchIndex(buf: ArrayBuffer): MatchIndex {
   const postClaim = take(Uint32Array, p);
   const postConcept = take(Uint16Array, p);
   const postWeight = take(Uint16Array, p);
+  const postKind = take(Uint8Array, p);
   const meta = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, at, j))) as Meta;
-  return { ...meta, keys, starts, postClaim, postConcept, postWeight, mentions: new Map(meta.mentions) };
+  return { ...meta, keys, starts, postClaim, postConcept, postWeight, postKind, mentions: new Map(meta.mentions) };
 }
