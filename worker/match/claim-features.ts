@@ -49,6 +49,8 @@ export const WEIGHTS = {
   partOfPhrase: 0.5,
   /** A phrase of the domain's common words only, relative to a telling phrase. */
   commonplacePhrase: 0.5,
+  /** A phrase without its state's name ("35 diplomats" for "35 Russian diplomats"), relative to the phrase. */
+  statelessPhrase: 0.8,
   /** A distinctive phrase found (most of its words in one sentence), relative to its keyword. */
   distinctivePhrase: 1.25,
 } as const;
@@ -187,6 +189,11 @@ export class ClaimFeatures {
       }
       const commonplace = s.every((w) => COMMON_STEMS.has(w) || this.stateStems.has(w));
       this.add(s.join(" "), concept, commonplace ? weight * WEIGHTS.commonplacePhrase : weight, !commonplace);
+      // The phrase without its state's name: "expelled 35 diplomats" is "35 Russian diplomats"
+      // when the story is about Russia (whether the accused is named is tested apart).
+      const stateless = s.filter((w) => !this.stateStems.has(w));
+      if (stateless.length >= 2 && stateless.length < s.length && !stateless.every((w) => COMMON_STEMS.has(w)))
+        this.add(stateless.join(" "), concept, weight * WEIGHTS.statelessPhrase, true);
       for (const w of s) this.add(w, concept, weight * WEIGHTS.partOfPhrase * this.rarity(w), this.rarity(w) === 1);
     }
     this.names = new Set();

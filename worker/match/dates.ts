@@ -164,12 +164,16 @@ function gap(a: MonthSpan, b: MonthSpan): number {
 export interface DateVerdict {
   /** Weight of dates within a month of the incident or of one of its statements. */
   support: number;
+  /** Of those, the weight of month-precise dates within a month of the incident itself, when it lasted a few months at most (a month inside a four-year campaign tells little). */
+  incident: number;
   /** Weight of dates a year or more after the incident's start and from every statement. */
   against: number;
   /** The article was published more than a month before the incident began. */
   predates: boolean;
 }
 
+/** An incident spanning at most this many months has days that tell it apart. */
+export const SHORT_INCIDENT_MONTHS = 3;
 /** Within this many months, a date is the incident's or a statement's. */
 export const NEAR_MONTHS = 1;
 /** This many months or more from every date of the record, a date is another story's. */
@@ -182,18 +186,22 @@ export const FAR_MONTHS = 12;
  *
  * @example
  * weighDates([{ from: 24287, to: 24287, weight: 1, published: false }], claimDates(grid2015));
- * // { support: 0, against: 1, predates: false } (December 2023 against a December 2015 incident)
+ * // { support: 0, incident: 0, against: 1, predates: false } (December 2023 against a December 2015 incident)
  */
 export function weighDates(mentions: readonly DateMention[], dates: ClaimDates): DateVerdict {
   let support = 0;
+  let incident = 0;
   let against = 0;
   let predates = false;
+  const short = dates.incident.to - dates.incident.from <= SHORT_INCIDENT_MONTHS;
   for (const m of mentions) {
-    let d = gap(m, dates.incident);
+    const toIncident = gap(m, dates.incident);
+    let d = toIncident;
     for (const e of dates.events) d = Math.min(d, gap(m, e));
     if (d <= NEAR_MONTHS) support += m.weight;
+    if (toIncident <= NEAR_MONTHS && m.from === m.to && short) incident += m.weight;
     else if (m.to < dates.incident.from) predates ||= m.published;
     else if (d >= FAR_MONTHS) against += m.weight;
   }
-  return { support, against, predates };
+  return { support, incident, against, predates };
 }

@@ -142,7 +142,7 @@ export function collectEvidence(
   spans.forEach((span, i) => {
     const isLead = i < LEAD_SENTENCES && span.start < LEAD_CHARS;
     lead.push(isLead);
-    read(article.text.slice(span.start, span.end), i + 1, isLead, 1);
+    read(article.text.slice(span.start, span.end), i + 1, isLead, !title && i === 0 ? TITLE_BOOST : 1);
   });
   return { lang, cyber, lineage: lineageOf(named, index.parents), dates, lead, headline: title ? 0 : 1, hits };
 }

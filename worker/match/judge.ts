@@ -25,7 +25,7 @@
  * @module
  */
 import { weighDates } from "./dates.ts";
-import { type ArticleEvidence, HIT } from "./evidence.ts";
+import { type ArticleEvidence, CO_OCCURRENCE_CONCEPT, HIT } from "./evidence.ts";
 import { KIND, type MatchIndex } from "./match-index.ts";
 
 /** The least evidence weight of a match when one of the accused is named. */
@@ -42,6 +42,12 @@ export const PIECE_LEAST = 0.5;
 export const UNIT_LEAST = 1;
 /** The title (or the first sentence, without a title) carries evidence from this weight: a headline names its subject briefly. */
 export const HEADLINE_LEAST = 0.3;
+/**
+ * A lead sentence alone carries a match when it names this many distinct concepts of the
+ * incident (ESET, Dragos, Industroyer and Crash Override in one sentence is a story
+ * about them, not a passing mention); otherwise the title, or two sentences, must.
+ */
+export const LEAD_SENTENCE_CONCEPTS = 3;
 /** Without evidence in the title or lead, this many sentences must carry evidence. */
 export const SPREAD_WITHOUT_LEAD = 2;
 /**
@@ -56,6 +62,8 @@ export const ACTOR_IN_SENTENCE = 0;
 export const DATE_SUPPORT = 1.5;
 export const DATE_AGAINST = 2.5;
 export const DATE_CAP = 2;
+/** Weight added per unit of month-precise dates of the incident itself (its month, not a statement's). */
+export const DATE_INCIDENT = 1;
 
 /** A record the article is about. */
 export interface Decision {
@@ -82,6 +90,7 @@ export interface Verdict extends Decision {
     inLead: boolean;
     named: boolean;
     support: number;
+    incident: number;
     against: number;
     predates: boolean;
   };
@@ -180,9 +189,12 @@ export function weigh(
     if (repeated >= PIECE_LEAST) pieces += repeats >= REPEAT_CAP && w >= PIECE_LEAST ? 2 : 1;
   }
   const unitWeight = new Map<number, number>();
+  const unitConcepts = new Map<number, number>();
   for (const [key, w] of perUnit) {
     const unit = Math.floor(key / 65536);
     unitWeight.set(unit, (unitWeight.get(unit) ?? 0) + w);
+    if (w >= PIECE_LEAST && key % 65536 !== CO_OCCURRENCE_CONCEPT)
+      unitConcepts.set(unit, (unitConcepts.get(unit) ?? 0) + 1);
   }
   let spread = 0;
   let inLead = false;
@@ -193,7 +205,8 @@ export function weigh(
     if (w >= (unit === ev.headline ? HEADLINE_LEAST : UNIT_LEAST)) {
       spread++;
       if (ev.lead[unit]) inLead = true;
-      if (unit === ev.headline) inHeadline = true;
+      if (unit === ev.headline || (ev.lead[unit] && (unitConcepts.get(unit) ?? 0) >= LEAD_SENTENCE_CONCEPTS))
+        inHeadline = true;
     }
     if (unit > 0 && (w > bestSentenceWeight || (w === bestSentenceWeight && unit - 1 < bestSentence))) {
       bestSentence = unit - 1;
@@ -202,7 +215,10 @@ export function weigh(
   }
   const dates = weighDates(ev.dates, index.dates[claim]!);
   const weight =
-    total + DATE_SUPPORT * Math.min(dates.support, DATE_CAP) - DATE_AGAINST * Math.min(dates.against, DATE_CAP);
+    total +
+    DATE_SUPPORT * Math.min(dates.support, DATE_CAP) +
+    DATE_INCIDENT * Math.min(dates.incident, DATE_CAP) -
+    DATE_AGAINST * Math.min(dates.against, DATE_CAP);
   const named = index.accused[claim]!.some((e) => ev.lineage.has(e));
   let threshold = named ? THRESHOLD : THRESHOLD * UNNAMED_FACTOR;
   if (!ev.cyber) threshold *= NO_CYBER_FACTOR;
