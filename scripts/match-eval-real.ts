@@ -128,7 +128,9 @@ const dev = [...results].filter(([r]) => part(r.url) === "dev");
 if (process.argv.includes("--list")) {
   for (const [r, a] of dev) {
     const ok =
-      r.label === "none" || r.kind === "other-language" ? a.cards.length === 0 : a.cards[0] === r.label && a.cards.length === 1;
+      r.label === "none" || r.kind === "other-language"
+        ? a.cards.length === 0
+        : a.cards[0] === r.label && a.cards.length === 1;
     console.log(
       `${ok ? "✓" : "✗"} ${r.lang} ${r.label.padEnd(34)} ${r.kind ?? ""} cards [${a.cards.join(", ")}] related [${a.related.join(", ")}] ${r.url.slice(0, 90)}`,
     );

@@ -72,7 +72,7 @@ export interface Feature {
 
 /**
  * The features of one claim, built by the methods below in a fixed order (entities,
- * speakers, keywords, targets, title, summary), then read with {@link ClaimFeatures.resolved}.
+ * speakers, targets, keywords, title, summary), then read with {@link ClaimFeatures.resolved}.
  */
 export class ClaimFeatures {
   /** Evidence features: feature → concept, highest weight, whether it names the accused. */
@@ -90,6 +90,8 @@ export class ClaimFeatures {
   /** Concept → the raw texts it was made from (for acronyms). */
   private readonly texts = new Map<number, string[]>();
   private readonly stateStems: ReadonlySet<string>;
+  /** Stems of each name of an entity, speaker and target seen so far. */
+  private readonly nameSets: Array<Set<string>> = [];
 
   constructor(stateStems: ReadonlySet<string>) {
     this.stateStems = stateStems;
@@ -169,6 +171,7 @@ export class ClaimFeatures {
     texts.push(text);
     this.texts.set(concept, texts);
     const folded = foldText(text);
+    if (!editorial) this.nameSets.push(new Set(langs.flatMap((lang) => stemsOfFolded(folded, lang))));
     for (const lang of langs) {
       const s = stemsOfFolded(folded, lang);
       if (s.length === 0) continue;
@@ -214,6 +217,9 @@ export class ClaimFeatures {
     const plain = s.filter((w) => COMMON_STEMS.has(w) || this.stateStems.has(w) || /^\d+$/.test(w)).length;
     const states = s.filter((w) => this.stateStems.has(w)).length;
     if (plain * 2 > s.length || (states > 0 && s.length - states < 4)) return;
+    // A name ("Organisation for the Prohibition of Chemical Weapons") is found as a phrase,
+    // not as a distinctive sentence: skip keywords that are a target's or an entity's name.
+    if (this.nameSets.some((name) => s.every((w) => name.has(w)))) return;
     const no = this.phrases.length;
     this.phrases.push({ concept, words: s.length, weight: Math.round(weight * WEIGHTS.distinctivePhrase * 100) });
     s.forEach((w, i) => {
@@ -367,10 +373,10 @@ export function claimFeatures(
   for (const s of [...c.accusations, ...(c.denials ?? [])]) {
     if (s.speaker) f.phrase(s.speaker.name, WEIGHTS.person, f.concept(`p:${s.speaker.name}`));
   }
-  for (const lang of BOTH) for (const k of c.keywords[lang]) f.keyword(k, lang, WEIGHTS.keyword, f.concept(`k:${k}`));
   c.incident.targets.forEach((t, i) => {
     f.target(t, WEIGHTS.target, f.concept(`t:${i}`), accusedStems);
   });
+  for (const lang of BOTH) for (const k of c.keywords[lang]) f.keyword(k, lang, WEIGHTS.keyword, f.concept(`k:${k}`));
   for (const lang of BOTH) {
     f.text(c.incident.title[lang], lang, WEIGHTS.titleWord, WEIGHTS.titlePair);
     f.text(c.incident.summary[lang], lang, WEIGHTS.summaryWord, WEIGHTS.summaryPair);

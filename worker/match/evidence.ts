@@ -178,7 +178,7 @@ function sentenceEvidence(
     lineage ??= lineageOf(new Set(unitNamed), index.parents);
     if (!index.accused[claim]!.some((e) => lineage!.has(e))) continue;
     strong.add(claim);
-    push(hits, claim, CO_OCCURRENCE_CONCEPT, CO_OCCURRENCE_WEIGHT * boost, unit, OWN);
+    push(hits, claim, CO_OCCURRENCE_CONCEPT, CO_OCCURRENCE_WEIGHT, unit, OWN);
   }
 }
 

@@ -154,6 +154,9 @@ export function weigh(
 ): Verdict {
   const best = new Map<number, number>();
   const actors = new Set<number>();
+  /** Concepts found as distinctive phrases. */
+  const phrases = new Set<number>();
+  let strong = false;
   const units = new Map<number, Set<number>>();
   const perUnit = new Map<number, number>();
   const features = new Set<number>();
@@ -164,6 +167,8 @@ export function weigh(
     const f = hits[i + 3]!;
     if (exclude?.has(f)) continue;
     if (f >= 0) features.add(f);
+    else if (concept !== CO_OCCURRENCE_CONCEPT) phrases.add(concept);
+    else strong = true;
     if (w > (best.get(concept) ?? 0)) best.set(concept, w);
     const actor = hits[i + 4] === KIND.actor;
     if (actor) actors.add(concept);
@@ -186,7 +191,9 @@ export function weigh(
     const repeats = Math.min((units.get(concept)?.size ?? 1) - 1, REPEAT_CAP);
     const repeated = w * (1 + REPEAT_BONUS * repeats);
     total += repeated;
-    if (repeated >= PIECE_LEAST) pieces += repeats >= REPEAT_CAP && w >= PIECE_LEAST ? 2 : 1;
+    // A distinctive phrase ("ayez peur et attendez-vous au pire"), or one concept named
+    // in four sentences or more, is worth two pieces.
+    if (repeated >= PIECE_LEAST) pieces += phrases.has(concept) || (repeats >= REPEAT_CAP && w >= PIECE_LEAST) ? 2 : 1;
   }
   const unitWeight = new Map<number, number>();
   const unitConcepts = new Map<number, number>();
@@ -220,15 +227,17 @@ export function weigh(
     DATE_INCIDENT * Math.min(dates.incident, DATE_CAP) -
     DATE_AGAINST * Math.min(dates.against, DATE_CAP);
   const named = index.accused[claim]!.some((e) => ev.lineage.has(e));
+  // Strong evidence (co-occurrence, a distinctive phrase) says "cyberattack" by itself.
+  const cyber = ev.cyber || strong || phrases.size > 0;
   let threshold = named ? THRESHOLD : THRESHOLD * UNNAMED_FACTOR;
-  if (!ev.cyber) threshold *= NO_CYBER_FACTOR;
+  if (!cyber) threshold *= NO_CYBER_FACTOR;
   const about = spread >= SPREAD_WITHOUT_LEAD || (spread >= 1 && inHeadline) || (spread >= 2 && inLead);
   const pass =
     about &&
     pieces >= MIN_CONCEPTS &&
     weight >= threshold &&
     (named || (inLead && !attributed)) &&
-    (ev.cyber || named) &&
+    (cyber || named) &&
     !dates.predates;
   return {
     claim,

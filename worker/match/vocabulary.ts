@@ -3,7 +3,7 @@
  * both stemmers:
  *
  * - the domain's common words, too frequent in news about cyberattacks to tell one
- *   incident from another ("attaque", "indictment", "malware");
+ *   incident from another ("attaque", "indictment", "special counsel", "malware");
  * - the words and phrases that say a text is about a cyberattack at all ("piratage",
  *   "intrusion", "accès aux réseaux", "hameçonnage", "spear-phishing");
  * - first names, which tell nothing alone ("Dmitri" is three different people in the
@@ -48,6 +48,7 @@ chef chief directeur director secrétaire secretary haut haute senior responsabl
 trump donald putin poutine vladimir obama barack biden joe macron emmanuel
 inculpation inculpations inculpé inculpés inculper indictment indictments indict indicted charges charged accusé
 acte d'accusation procureur procureurs prosecutor prosecutors justice tribunal court juge judge
+special counsel procureur spécial conseiller spécial
 malware malwares logiciel logiciels software virus maliciel espion espionnage espionage spy spies
 sanction sanctions sanctionner sanctioned diplomate diplomates diplomat diplomats ambassade embassy ambassador ambassadeur
 entreprise entreprises company companies société sociétés firm firms chercheur chercheurs researcher researchers expert experts
