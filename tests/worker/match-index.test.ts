@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { buildMatchIndex } from "../../worker/match/build-index.ts";
 import { claimFeatures } from "../../worker/match/claim-features.ts";
+import { claimDates, unpackDates } from "../../worker/match/dates.ts";
 import { featureKey } from "../../worker/match/feature-key.ts";
 import { findFeature } from "../../worker/match/find-feature.ts";
 import { KIND } from "../../worker/match/match-index.ts";
@@ -51,7 +52,26 @@ describe("the index", () => {
     return out;
   };
 
-  it("finds every feature by binary search, and nothing else", () => {
+  it("finds a key in any sorted array, evenly spread or skewed, and nothing else", () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (const skew of [1, 8]) {
+      const keys = Float64Array.from(
+        new Set(Array.from({ length: 3000 }, () => Math.floor(random() ** skew * 2 ** 53))),
+      ).sort();
+      for (let i = 0; i < keys.length; i++) expect(findFeature(keys, keys[i]!)).toBe(i);
+      for (let i = 0; i < 500; i++) {
+        const key = Math.floor(random() ** skew * 2 ** 53);
+        expect(findFeature(keys, key)).toBe(keys.indexOf(key));
+      }
+    }
+    expect(findFeature(new Float64Array(0), 5)).toBe(-1);
+  });
+
+  it("finds every feature of the index, and nothing else", () => {
     for (let i = 0; i < index.keys.length; i += 97) expect(findFeature(index.keys, index.keys[i]!)).toBe(i);
     expect(findFeature(index.keys, featureKey("no such feature anywhere"))).toBe(-1);
   });
@@ -71,10 +91,12 @@ describe("the index", () => {
     expect(postings("ukrenergo").some((p) => p.kind === KIND.targetWord && p.claim === "ukraine-grid-2016")).toBe(true);
   });
 
-  it("links related records both ways and keeps each record's dates", () => {
+  it("links related records both ways and keeps each record's dates, packed", () => {
     const no = (id: string) => index.claims.indexOf(id);
     expect(index.related[no("gru-indictment-2018")]).toContain(no("dnc-hack-2016"));
     expect(index.related[no("dnc-hack-2016")]).toContain(no("gru-indictment-2018"));
-    expect(index.dates[no("notpetya-2017")]!.incident.from).toBe(2017 * 12 + 5);
+    const notpetya = unpackDates(index.dateStarts, index.dateSpans, no("notpetya-2017"));
+    expect(notpetya.incident).toEqual({ from: 2017 * 12 + 5, to: 2017 * 12 + 5 });
+    expect(notpetya).toEqual(claimDates(claim("notpetya-2017")));
   });
 });

@@ -15,7 +15,7 @@
  */
 import { type Claim, type Entity, withAncestors } from "../../schema/index.ts";
 import { claimFeatures, entityNames } from "./claim-features.ts";
-import { claimDates } from "./dates.ts";
+import { claimDates, packDates } from "./dates.ts";
 import { featureKey } from "./feature-key.ts";
 import { KIND, type MatchIndex, TARGET_SIZE_BITS } from "./match-index.ts";
 import { foldText, stemsOfFolded } from "./text.ts";
@@ -159,12 +159,14 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
     }
   });
 
+  const dates = packDates(claims.map(claimDates));
   return {
     generation,
     claims: claims.map((c) => c.id),
     accused: accusedOf,
     related: related.map((s) => [...s].sort((a, b) => a - b)),
-    dates: claims.map(claimDates),
+    dateStarts: dates.starts,
+    dateSpans: dates.spans,
     targets: perClaim.map((f) =>
       f.targetLists.map(({ words, names }) => {
         let mask = 0;

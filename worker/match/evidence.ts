@@ -15,7 +15,7 @@
  */
 
 import { type DateMention, dateInUrl, datesInFolded } from "./dates.ts";
-import { hashFeed, hashKey, hashStart } from "./feature-key.ts";
+import { gramKeys } from "./feature-key.ts";
 import { findFeature } from "./find-feature.ts";
 import { detectLanguage } from "./language.ts";
 import { KIND, MAX_GRAM, MAX_PART_WORDS, type MatchIndex, TARGET_SIZE_BITS } from "./match-index.ts";
@@ -96,6 +96,7 @@ export function collectEvidence(
   if (published) dates.push(published);
   let cyber = false;
   const parts = new Map<number, number>();
+  const keys: number[] = [];
 
   const read = (text: string, unit: number, isLead: boolean, boost: number): void => {
     const folded = foldText(text);
@@ -106,9 +107,9 @@ export function collectEvidence(
     parts.clear();
     for (let i = 0; i < s.length; i++) {
       if (!unitCyber && s[i]!.startsWith("cyber")) unitCyber = true;
-      const state = hashStart();
-      for (let n = 0; n < MAX_GRAM && i + n < s.length; n++) {
-        const key = hashKey(hashFeed(state, n === 0 ? s[i]! : ` ${s[i + n]}`));
+      const grams = gramKeys(s, i, MAX_GRAM, keys);
+      for (let n = 0; n < grams; n++) {
+        const key = keys[n]!;
         if (!unitCyber && CYBER_KEYS.has(key)) unitCyber = true;
         const m = index.mentions.get(key);
         if (m) for (const e of m) unitNamed.push(e);

@@ -24,7 +24,7 @@
  *
  * @module
  */
-import { weighDates } from "./dates.ts";
+import { unpackDates, weighDates } from "./dates.ts";
 import { type ArticleEvidence, CO_OCCURRENCE_CONCEPT, HIT } from "./evidence.ts";
 import { KIND, type MatchIndex } from "./match-index.ts";
 
@@ -114,6 +114,7 @@ export function judge(index: MatchIndex, ev: ArticleEvidence): Decision[] {
   const attributed = [...ev.lineage].some((e) => accusedAnywhere.has(e));
   const candidates: Verdict[] = [];
   for (const [claim, hits] of ev.hits) {
+    if (!couldPass(hits)) continue;
     const v = weigh(index, ev, claim, hits, null, attributed);
     if (v.pass) candidates.push(v);
   }
@@ -134,6 +135,18 @@ export function judge(index: MatchIndex, ev: ArticleEvidence): Decision[] {
     for (const f of own.features) used.add(f);
   }
   return taken.map(({ pass: _, features: __, parts: ___, ...d }) => d);
+}
+
+/**
+ * Whether a record's hits could reach the threshold at all: their summed weight with the
+ * most repetition and date support can add. Most records an article touches have a stray
+ * word or two; this skips weighing them.
+ */
+function couldPass(hits: readonly number[]): boolean {
+  let sum = 0;
+  for (let i = 1; i < hits.length; i += HIT) sum += hits[i]!;
+  const most = sum * (1 + REPEAT_BONUS * REPEAT_CAP) + (DATE_SUPPORT + DATE_INCIDENT) * DATE_CAP;
+  return most >= THRESHOLD;
 }
 
 /**
@@ -220,7 +233,7 @@ export function weigh(
       bestSentenceWeight = w;
     }
   }
-  const dates = weighDates(ev.dates, index.dates[claim]!);
+  const dates = weighDates(ev.dates, unpackDates(index.dateStarts, index.dateSpans, claim));
   const weight =
     total +
     DATE_SUPPORT * Math.min(dates.support, DATE_CAP) +

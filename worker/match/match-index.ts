@@ -10,7 +10,6 @@
  *
  * @module
  */
-import type { ClaimDates } from "./dates.ts";
 
 /** What a posting is. */
 export const KIND = {
@@ -49,8 +48,9 @@ export interface MatchIndex {
   accused: number[][];
   /** Per claim: the claim numbers of its related records (both ways). */
   related: number[][];
-  /** Per claim: its dates. */
-  dates: ClaimDates[];
+  /** Per claim: its dates, packed (see `packDates` in dates.ts). */
+  dateStarts: Uint32Array;
+  dateSpans: Uint16Array;
   /**
    * Per claim, per target version: its number of words plus 32 × the mask of its telling
    * words (co-occurrence needs two of its words, one of them telling).
