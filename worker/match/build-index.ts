@@ -17,6 +17,7 @@ import { type Claim, type Entity, withAncestors } from "../../schema/index.ts";
 import { claimFeatures, entityNames } from "./claim-features.ts";
 import { claimDates, packDates } from "./dates.ts";
 import { featureKey } from "./feature-key.ts";
+import { EVERYDAY } from "./general-words.ts";
 import { KIND, type MatchIndex, TARGET_SIZE_BITS } from "./match-index.ts";
 import { foldText, stemsOfFolded } from "./text.ts";
 
@@ -71,7 +72,9 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
       const folded = foldText(name);
       for (const lang of ["fr", "en"] as const) {
         const feature = stemsOfFolded(folded, lang).join(" ");
-        if (!feature) continue;
+        // A short acronym that is also an everyday word ("MID" in "mid-May"), or two
+        // letters ("GU"), names nothing in running text.
+        if (!feature || feature.length < 3 || (folded.length <= 3 && EVERYDAY.has(feature))) continue;
         const key = featureKey(feature);
         const list = mentions.get(key) ?? [];
         if (!list.includes(entityNo.get(id)!)) list.push(entityNo.get(id)!);
