@@ -3,7 +3,10 @@
  * that a match only looks words up. From each record's features (`claim-features.ts`):
  * an inverted index from feature keys to postings, each weighted by its field, its
  * rarity in the language and its rarity across records (a feature in many records tells
- * them apart less, so "Sandworm" weighs less than "WhisperGate"); a second index from
+ * them apart less, so "Sandworm" weighs less than "WhisperGate"); names of the accused
+ * posted as the actor's (they add weight but are not evidence of the incident: the same
+ * actor has done other things, and a record of one group's campaign still names its
+ * targets and tools); a second index from
  * entity names and aliases to entities, for the "is the accused named?" test; and each
  * record's dates, related records and target and phrase sizes.
  *
@@ -31,13 +34,7 @@ export const MAX_DOCUMENT_SHARE = 0.05;
 /** The strongest evidence features kept per claim, so that the index grows linearly and stays one KV value. */
 export const MAX_FEATURES_PER_CLAIM = 200;
 
-/**
- * A name of the accused found in more records than this (or than {@link SHARED_SHARE} of
- * them) names an actor with a history ("Sandworm", "APT28"): it adds weight, but is not
- * evidence of the incident, since the same actor has done other things. A name found in
- * fewer ("Volt Typhoon") is evidence like any keyword.
- */
-export const SHARED_ACTOR_RECORDS = 0;
+/** For large archives: a share of the records, above which a count of records is "many". */
 export const SHARED_SHARE = 0.001;
 
 /**
@@ -99,7 +96,6 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
 
   const n = claims.length;
   const maxDf = Math.max(50, n * MAX_DOCUMENT_SHARE);
-  const sharedActor = Math.max(SHARED_ACTOR_RECORDS, n * SHARED_SHARE);
   const telling = Math.max(TELLING_TARGET_RECORDS, n * SHARED_SHARE);
   const idf = (d: number) => Math.log(1 + n / d) / Math.log(1 + n);
   const postings = new Map<number, number[]>();
@@ -115,7 +111,7 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
     for (const [feature, { concept, weight, actor }] of features) {
       const d = df.get(feature)!;
       if (d > maxDf) continue;
-      post(feature, claim, concept, weight * idf(d), actor && d > sharedActor ? KIND.actor : KIND.evidence);
+      post(feature, claim, concept, weight * idf(d), actor ? KIND.actor : KIND.evidence);
     }
   });
   perClaim.forEach((f, claim) => {

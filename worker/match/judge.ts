@@ -3,10 +3,10 @@
  * records it is about, and keeps one card per incident.
  *
  * A record passes when
- * - its evidence is about the incident: in the title or the lead, or spread over several
- *   sentences; one sentence never carries a match. Naming the accused actor is not
- *   evidence of the incident when that actor is accused in several records (APT28 has
- *   done many things): it adds weight, nothing more;
+ * - its evidence is about the incident: in the title (or the first sentence, without
+ *   one), in a lead sentence that names three of its concepts, or in two sentences or
+ *   more; one body sentence never carries a match. Naming the accused actor is not
+ *   evidence of the incident (APT28 has done many things): it adds weight, nothing more;
  * - it has enough distinct concepts, and their weight, with repetition and the dates'
  *   verdict, reaches the threshold;
  * - the article names one of the accused, or names no accused actor of any record and
@@ -48,7 +48,7 @@ export const HEADLINE_LEAST = 0.3;
  * about them, not a passing mention); otherwise the title, or two sentences, must.
  */
 export const LEAD_SENTENCE_CONCEPTS = 3;
-/** Without evidence in the title or lead, this many sentences must carry evidence. */
+/** Otherwise, this many sentences must carry evidence. */
 export const SPREAD_WITHOUT_LEAD = 2;
 /**
  * Each sentence beyond the first that names a concept adds this share of its weight, up
@@ -56,8 +56,6 @@ export const SPREAD_WITHOUT_LEAD = 2;
  */
 export const REPEAT_BONUS = 0.25;
 export const REPEAT_CAP = 3;
-/** A name of a shared accused actor counts this share of its weight toward a sentence carrying evidence. */
-export const ACTOR_IN_SENTENCE = 0;
 /** Weight added per unit of date support, and taken per unit of date evidence against, up to {@link DATE_CAP} units each. */
 export const DATE_SUPPORT = 1.5;
 export const DATE_AGAINST = 2.5;
@@ -185,14 +183,10 @@ export function weigh(
     if (w > (best.get(concept) ?? 0)) best.set(concept, w);
     const actor = hits[i + 4] === KIND.actor;
     if (actor) actors.add(concept);
-    else {
-      const seen = units.get(concept) ?? new Set<number>();
-      seen.add(unit);
-      units.set(concept, seen);
-    }
+    else units.set(concept, (units.get(concept) ?? new Set<number>()).add(unit));
+    if (actor) continue;
     const key = unit * 65536 + concept;
-    const u = actor ? w * ACTOR_IN_SENTENCE : w;
-    if (u > (perUnit.get(key) ?? 0)) perUnit.set(key, u);
+    if (w > (perUnit.get(key) ?? 0)) perUnit.set(key, w);
   }
   let total = 0;
   let pieces = 0;
@@ -244,7 +238,7 @@ export function weigh(
   const cyber = ev.cyber || strong || phrases.size > 0;
   let threshold = named ? THRESHOLD : THRESHOLD * UNNAMED_FACTOR;
   if (!cyber) threshold *= NO_CYBER_FACTOR;
-  const about = spread >= SPREAD_WITHOUT_LEAD || (spread >= 1 && inHeadline) || (spread >= 2 && inLead);
+  const about = spread >= SPREAD_WITHOUT_LEAD || (spread >= 1 && inHeadline);
   const pass =
     about &&
     pieces >= MIN_CONCEPTS &&
