@@ -120,6 +120,15 @@ describe("the matcher, on the test articles (tests/fixtures/articles)", () => {
     expect(matchArticle(index, dated, 10)).toEqual([]);
   });
 
+  it("lets the dates decide: one blackout story is the 2015 grid attack when dated December 2015, not when dated December 2016", () => {
+    const story = (date: string) => ({
+      title: "Hackers cause power outage in Ukraine",
+      text: `A blackout hit homes in Ukraine on ${date}, the grid operator said, in what officials called a cyberattack on the power grid.\n\nEngineers restored electricity within hours by switching substations to manual control. Ukraine's security service blamed Russia, which denied any role. Experts said the attackers had prepared for months inside the network.`,
+    });
+    expect(matchArticle(index, story("23 December 2015")).map((f) => f.id)).toEqual(["ukraine-grid-2015"]);
+    expect(matchArticle(index, story("17 December 2016")).map((f) => f.id)).not.toContain("ukraine-grid-2015");
+  });
+
   it("reads the publication date in the URL: an article published before an incident is not about it", () => {
     const a = failure("french-recall-trump-campaign");
     expect(
