@@ -164,7 +164,18 @@ if (process.argv.includes("--write")) {
     const a = results.get(r)!;
     return { url: r.url, lang: r.lang, label: r.label, kind: r.kind ?? null, part: part(r.url), ...a };
   });
-  await writeFile("docs/matching-set.json", `${JSON.stringify(set, null, 1)}\n`);
+  // Written as the repository's formatter (Biome) lays JSON out, so that `npm run lint` passes.
+  const value = (v: unknown) =>
+    Array.isArray(v) ? `[${v.map((x) => JSON.stringify(x)).join(", ")}]` : JSON.stringify(v);
+  const body = set
+    .map(
+      (e) =>
+        `  {\n${Object.entries(e)
+          .map(([k, v]) => `    ${JSON.stringify(k)}: ${value(v)}`)
+          .join(",\n")}\n  }`,
+    )
+    .join(",\n");
+  await writeFile("docs/matching-set.json", `[\n${body}\n]\n`);
   console.log(`\nwrote docs/matching-set.json (${set.length} articles)`);
 }
 
