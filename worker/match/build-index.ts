@@ -32,7 +32,7 @@ import { foldText, stemsOfFolded } from "./text.ts";
 export const MAX_DOCUMENT_SHARE = 0.05;
 
 /** The strongest evidence features kept per claim, so that the index grows linearly and stays one KV value. */
-export const MAX_FEATURES_PER_CLAIM = 200;
+export const MAX_FEATURES_PER_CLAIM = 400;
 
 /** For large archives: a share of the records, above which a count of records is "many". */
 export const SHARED_SHARE = 0.001;

@@ -33,7 +33,7 @@ export const THRESHOLD = 4;
 /** How much more evidence a match needs when none of the accused is named (and then it must be in the title or lead). */
 export const UNNAMED_FACTOR = 1.75;
 /** How much more evidence a match needs when the article has no hacking word. */
-export const NO_CYBER_FACTOR = 2;
+export const NO_CYBER_FACTOR = 2.5;
 /** The least number of distinct concepts. */
 export const MIN_CONCEPTS = 2;
 /** A concept counts as a piece of evidence from this weight. */
