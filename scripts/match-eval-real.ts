@@ -47,7 +47,13 @@ interface Row {
   text: string;
 }
 
-/** Which part of the set a URL belongs to. */
+/**
+ * Which part of the set a URL belongs to: the first hex digit of its SHA-256, 0–7 for
+ * development, 8–f held out.
+ *
+ * @example
+ * part("https://www.engadget.com/us-doj-russian-government-hackers-notpetya-175301813.html"); // "dev" or "heldout"
+ */
 export function part(url: string): "dev" | "heldout" {
   return Number.parseInt(createHash("sha256").update(url).digest("hex")[0]!, 16) < 8 ? "dev" : "heldout";
 }
