@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { parseArticle } from "../lib/articles.ts";
 import { readDataset } from "../lib/dataset.ts";
 import { percentile } from "../lib/stats.ts";
-import { decodeMatchIndex, encodeMatchIndex } from "../worker/match/binary.ts";
-import { buildMatchIndex } from "../worker/match/index.ts";
+import { buildMatchIndex } from "../worker/match/build-index.ts";
+import { decodeMatchIndex, encodeMatchIndex } from "../worker/match/index-codec.ts";
 import { matchArticle } from "../worker/match/match.ts";
 import { syntheticArticle, syntheticClaims } from "./synthetic.ts";
 

@@ -128,9 +128,19 @@ export const TextQuote = v.pipe(
 );
 export type TextQuote = v.InferOutput<typeof TextQuote>;
 
-/** One relevant claim, its score (0–1, higher is closer) and where it was found. */
+/**
+ * One relevant claim, its score (0–1, higher is closer), where it was found, and the ids
+ * of related records the article also speaks of without evidence of their own (one card
+ * per incident: show this card and link to those, never a card for each).
+ */
 export const Match = v.pipe(
-  v.object({ id: Slug, score: v.number(), anchor: v.nullable(TextQuote), claim: ClaimDocument }),
+  v.object({
+    id: Slug,
+    score: v.number(),
+    anchor: v.nullable(TextQuote),
+    related: v.array(Slug),
+    claim: ClaimDocument,
+  }),
   v.metadata({ ref: "Match" }),
 );
 export type Match = v.InferOutput<typeof Match>;

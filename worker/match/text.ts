@@ -1,12 +1,21 @@
 /**
  * Text analysis shared by the index builder and the matcher: sentences with their
- * offsets, accent-folded tokens, French and English stop-words, and a light stemmer that
- * joins plural, feminine and demonym forms (russes, Russian, Russie → `russ`;
- * ukrainienne, Ukraine → `ukrain`; piratage, piratés → `pirat`).
+ * offsets in the original text, and the stems of a piece of text in a language,
+ * function words removed.
+ *
+ * Three details matter for evidence. Thousands are joined before splitting (`$95,000`
+ * and `95 000 $` give `95000`, never a stray `000`). A sentence ends at `.`, `!`, `?` or
+ * `…` followed by a capital, a digit or a quote, but not after an initial or a common
+ * abbreviation (`U.S.`, `Mr.`, `Dec.`), so that "U.S. officials said…" stays one
+ * sentence: the matcher counts sentences to tell an article about an incident from one
+ * that mentions it once. And demonyms meet their country (`chinois`, `Chinese` →
+ * `china`), so that "pirates chinois" names China.
  *
  * @module
  */
+import { CANONICAL, JOINS } from "./demonyms.ts";
 import { fold } from "./fold.ts";
+import { type Lang, stem } from "./stem.ts";
 
 /** Function words of French and English, folded. They never make a feature. */
 export const STOPWORDS = new Set(
@@ -16,79 +25,75 @@ export const STOPWORDS = new Set(
     "deja encore autre autres meme apres selon quand comment pourquoi puis non oui ni soit afin tandis aupres lequel laquelle lesquels duquel auquel ici la-bas " +
     "the of and to in on at for by with from as is are was were be been being it its this that these those an or but not no if then than so such into over about after before " +
     "he she they them his her their we our you your i me my which who whom whose what when where why how all any both each few more most other some only own same too very can will just should now also has have had do does did said says say " +
-    "according would could may might must shall new one two three first last year years week day days"
+    "according would could may might must shall new one two three first last year years week day days us"
   ).split(" "),
 );
 
-/** Endings the stemmer strips after the plural, longest first. A stem keeps three letters. */
-const SUFFIXES = [
-  "issement",
-  "ement",
-  "ation",
-  "ienne",
-  "ien",
-  "ian",
-  "ing",
-  "er",
-  "ee",
-  "ed",
-  "ie",
-  "ia",
-  "age",
-  "aise",
-  "ais",
-  "oise",
-  "ois",
-  "ese",
-  "e",
-];
+/** Stems already computed, per language: articles repeat their words, and stemming is the slow part. */
+const CACHE: Record<Lang, Map<string, string>> = { fr: new Map(), en: new Map() };
+const CACHE_SIZE = 50_000;
 
 /**
- * Reduces a folded word to a light stem: the plural first (`-s`, `-x`, `-aux`), then one
- * common ending. Numbers and words of three letters or fewer stay as they are.
+ * The stem of one folded word in a language, with demonyms brought to their country.
  *
  * @example
- * stem("ukrainiennes"); // "ukrain"
- * stem("hackers");      // "hack"
- * stem("nationaux");    // "national"
- * stem("2016");         // "2016"
+ * stemWord("chinois", "fr"); // "china"
+ * stemWord("hackers", "en"); // "hack"
  */
-export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
-  let w = word;
-  if (w.endsWith("aux")) w = `${w.slice(0, -3)}al`;
-  else if ((w.endsWith("s") && !/(ss|ais|ois)$/.test(w)) || w.endsWith("x")) w = w.slice(0, -1);
-  for (const suffix of SUFFIXES) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 3) return w.slice(0, -suffix.length);
+export function stemWord(word: string, lang: Lang): string {
+  const cache = CACHE[lang];
+  let s = cache.get(word);
+  if (s === undefined) {
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    const raw = stem(word, lang);
+    s = CANONICAL.get(raw) ?? CANONICAL.get(word) ?? raw;
+    cache.set(word, s);
   }
-  return w;
+  return s;
 }
 
 /**
- * The stems of a piece of text, stop-words removed, in order.
+ * Folds text and joins the digit groups of thousands (`95 000`, `95,000` → `95000`).
  *
  * @example
- * stems("Les hackers russes ont piraté le Comité national démocrate");
- * // ["hack", "russ", "pirat", "comit", "national", "democrat"]
+ * foldText("Plus de 95,000 $ et 225 000 clients"); // "plus de 95000 et 225000 clients"
  */
-export function stems(text: string): string[] {
+export function foldText(text: string): string {
+  const folded = fold(text);
+  return folded.includes(" ") && /\d \d{3}/.test(folded)
+    ? folded.replace(/\b\d{1,3}(?: \d{3})+\b/g, (m) => m.replace(/ /g, ""))
+    : folded;
+}
+
+/**
+ * The stems of already folded text, stop-words removed, in order, two-word country
+ * names joined.
+ *
+ * @example
+ * stemsOfFolded("les hackers russes ont pirate le comite", "fr"); // ["hack", "russ", "pirat", "comit"]
+ */
+export function stemsOfFolded(folded: string, lang: Lang): string[] {
   const out: string[] = [];
-  for (const word of fold(text).split(" ")) {
+  for (const word of folded.split(" ")) {
     if (!word || STOPWORDS.has(word)) continue;
-    let s = STEMS.get(word);
-    if (s === undefined) {
-      if (STEMS.size >= STEM_CACHE) STEMS.clear();
-      s = stem(word);
-      STEMS.set(word, s);
-    }
-    out.push(s);
+    const s = stemWord(word, lang);
+    const joined = out.length > 0 ? JOINS.get(`${out[out.length - 1]} ${s}`) : undefined;
+    if (joined) out[out.length - 1] = joined;
+    else out.push(s);
   }
   return out;
 }
 
-/** Stems of words seen recently: articles repeat their words, and stemming is the slow part. */
-const STEMS = new Map<string, string>();
-const STEM_CACHE = 50_000;
+/**
+ * The stems of a piece of text in a language, stop-words removed, in order.
+ *
+ * @example
+ * stems("Les hackers russes ont piraté le Comité national démocrate", "fr");
+ * // ["hack", "russ", "pirat", "comit", "national", "democrat"]
+ */
+export function stems(text: string, lang: Lang): string[] {
+  return stemsOfFolded(foldText(text), lang);
+}
 
 /** A sentence of the original text, with its offsets in it. */
 export interface Sentence {
@@ -96,25 +101,74 @@ export interface Sentence {
   end: number;
 }
 
+/** Words after which a period does not end a sentence (folded, without the period). */
+const ABBREVIATIONS = new Set(
+  "mr mrs ms dr st jr sr inc co corp ltd vs gen sen rep gov lt col sgt capt prof mt ft jan feb mar apr jun jul aug sep sept oct nov dec janv fev avr juil aout dept approx etc mm mme mlle".split(
+    " ",
+  ),
+);
+
+/** Characters that may close a sentence after its final punctuation. */
+const CLOSERS = "\"'»”’)]";
+
 /**
  * Splits text into sentences and paragraph lines, keeping offsets into the original
  * string, so that a match can quote the article exactly.
  *
  * @example
- * sentences("One. Two!\nThree").map((s) => text.slice(s.start, s.end)); // ["One.", "Two!", "Three"]
+ * const text = "U.S. officials spoke. Two!\nThree";
+ * sentences(text).map((s) => text.slice(s.start, s.end)); // ["U.S. officials spoke.", "Two!", "Three"]
  */
 export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const re = /[^.!?…\n]+(?:[.!?…]+["»”’)]*|(?=\n)|$)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ start: s, end: e });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === "\n") {
+      push(i);
+      start = i + 1;
       continue;
     }
-    const lead = m[0].length - m[0].trimStart().length;
-    const start = m.index + lead;
-    const end = m.index + m[0].trimEnd().length;
-    if (end > start) out.push({ start, end });
+    if (c !== "." && c !== "!" && c !== "?" && c !== "…") continue;
+    let j = i + 1;
+    while (j < text.length && (text[j] === "." || text[j] === "!" || text[j] === "?" || text[j] === "…")) j++;
+    while (j < text.length && CLOSERS.includes(text[j]!)) j++;
+    // French puts a space before a closing guillemet: « C'est grave. »
+    let k = j;
+    while (k < text.length && (text[k] === " " || text[k] === "\u00a0" || text[k] === "\u202f")) k++;
+    if (k > j && k < text.length && (text[k] === "»" || text[k] === "”")) j = k + 1;
+    if (j < text.length && !isSpace(text.charCodeAt(j))) {
+      i = j - 1;
+      continue;
+    }
+    if (c === "." && j === i + 1 && !endsSentence(text, i, j)) continue;
+    push(j);
+    start = j;
+    i = j - 1;
   }
+  push(text.length);
   return out;
+}
+
+/** Whether the period at `dot` ends a sentence: not after an initial or an abbreviation, and not before a lowercase word. */
+function endsSentence(text: string, dot: number, after: number): boolean {
+  let w = dot;
+  while (w > 0 && /[\p{L}]/u.test(text[w - 1]!)) w--;
+  const word = text.slice(w, dot);
+  if (word.length === 1 && /\p{Lu}/u.test(word)) return false;
+  if (ABBREVIATIONS.has(fold(word))) return false;
+  let k = after;
+  while (k < text.length && text[k] === " ") k++;
+  return k >= text.length || !/\p{Ll}/u.test(text[k]!);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 160 || c === 0x202f;
 }

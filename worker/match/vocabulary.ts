@@ -1,18 +1,24 @@
 /**
- * Word lists of the matcher, in natural French and English, stemmed once at load:
- * the domain's common words (too frequent in news about cyberattacks to tell one incident
- * from another) and the words that say an article is about a cyberattack at all.
+ * Word lists of the matcher, in natural French and English, stemmed once at load with
+ * both stemmers:
+ *
+ * - the domain's common words, too frequent in news about cyberattacks to tell one
+ *   incident from another ("attaque", "indictment", "special counsel", "malware");
+ * - the words and phrases that say a text is about a cyberattack at all ("piratage",
+ *   "intrusion", "accès aux réseaux", "hameçonnage", "spear-phishing");
+ * - first names, which tell nothing alone ("Dmitri" is three different people in the
+ *   records) and only count inside a full name.
  *
  * @module
  */
-
 import { featureKey } from "./feature-key.ts";
 import { EVERYDAY, FAMILIAR } from "./general-words.ts";
-import { stems } from "./text.ts";
+import { foldText, stemsOfFolded } from "./text.ts";
 
 /**
- * Words every story in this domain uses, and the leaders every political story names. They never count as evidence on their own;
- * they still take part in phrases ("Comité national démocrate").
+ * Words every story in this domain uses, and the leaders every political story names.
+ * They never count as evidence on their own; they still take part in phrases
+ * ("Comité national démocrate").
  */
 const COMMON = `
 cyberattaque cyberattaques cyber-attaque attaque attaques attaquer attack attacks attacked cyberattack cyberattacks
@@ -40,32 +46,66 @@ menace menaces threat threats cible cibles ciblé target targets targeted victim
 chef chief directeur director secrétaire secretary haut haute senior responsable leader dirigeant dirigeants
 étranger étrangère étrangers foreign affaires étrangères relations relation tensions tension
 trump donald putin poutine vladimir obama barack biden joe macron emmanuel
+inculpation inculpations inculpé inculpés inculper indictment indictments indict indicted charges charged accusé
+acte d'accusation procureur procureurs prosecutor prosecutors justice tribunal court juge judge
+special counsel procureur spécial conseiller spécial
+malware malwares logiciel logiciels software virus maliciel espion espionnage espionage spy spies
+sanction sanctions sanctionner sanctioned diplomate diplomates diplomat diplomats ambassade embassy ambassador ambassadeur
+entreprise entreprises company companies société sociétés firm firms chercheur chercheurs researcher researchers expert experts
+militaire militaires military armée army officier officiers officer officers agent agents
+compte comptes account accounts mot passe password passwords identifiants credentials
 `;
 
 /**
  * Words and phrases that say a text is about a cyberattack, one per comma. One of them,
- * a word starting with "cyber", or an APT group's name must appear for any match.
+ * a word starting with "cyber", or a hacking group's name must appear for any match;
+ * in one sentence with the accused and a target, one of them makes strong evidence.
  */
 const CYBER = `
-piratage, pirater, piraté, pirates, hacker, hackers, hacking, hacked, intrusion informatique, intrusions informatiques,
-malware, maliciel, logiciel malveillant, logiciels malveillants, rançongiciel, ransomware, phishing, hameçonnage,
-spear phishing, défacement, defacement, defaced, sites défigurés, ddos, déni de service, denial of service, wiper,
-espionnage informatique, computer intrusion, network intrusion, data breach, breached, exfiltration, exfiltré, APT,
-leak, leaked, leaking, leaks, fuite de courriels, fuites de courriels, fuite de données, courriels volés, emails volés,
-stolen emails, stolen documents, documents volés, WikiLeaks, infiltré, infiltrés, infiltrated, compromission,
+piratage, pirater, piraté, pirates, pirate informatique, pirates informatiques, hacker, hackers, hacking, hacked, hack,
+intrusion, intrusions, intrusion informatique, intrusions informatiques, infiltration, infiltré, infiltrés, infiltrated,
+accès aux réseaux, accès au réseau, accès aux systèmes, accès non autorisé, unauthorized access, gained access, network access,
+malware, maliciel, logiciel malveillant, logiciels malveillants, rançongiciel, ransomware, logiciel espion, spyware,
+phishing, hameçonnage, spear phishing, spear-phishing, harponnage, password spray, pulvérisation de mots de passe,
+défacement, défiguration, défiguré, defacement, defaced, sites défigurés, ddos, déni de service, denial of service, botnet,
+wiper, effaceur, logiciel destructeur, destructive malware, ver informatique, worm, cheval de troie, trojan, backdoor, porte dérobée,
+espionnage informatique, cyberespionnage, cyber-espionnage, computer intrusion, network intrusion, data breach, breach, breached,
+violation de données, fuite de données, vol de données, données volées, stolen data, exfiltration, exfiltré, exfiltrated,
+compromission, compromis, compromised, zero-day, faille, vulnérabilité, vulnerability, exploit, exploited,
+leak, leaked, leaking, leaks, fuite de courriels, fuites de courriels, courriels volés, emails volés, stolen emails,
+stolen documents, documents volés, WikiLeaks, APT, supply chain attack, attaque de la chaîne d'approvisionnement,
 wifi, wi-fi network, réseau wi-fi, sécurité informatique, sécurité numérique, computer security, digital security,
-information security, cybersécurité
+information security, cybersécurité, cyberguerre, cyberwar, cyberwarfare
 `;
 
+/** First names met in news of the domain. Alone, they tell nothing. */
+const FIRST_NAMES = `
+alexander alexandre alexei alexey aleksei alexsey anatoli anatoliy andrei andrey anna anne antony artem barack ben bernie bill boris
+christopher dmitri dmitry dmitriy dimitri donald edi emmanuel evgeni evgenii evgeny evgueni george guillaume hillary igor ilya ine iouri ivan
+james jean jeremy john joe katherine kevin kim liu marianne mary masoud michael mikhail mykhailo nikolai oleg oliver onno pavel paul peter petr piotr
+robert robby rod sergei sergey serguei sergueï stewart steven tim tom viktor vladimir william wu xu yuri yuriy zhang zhu zhao wang
+`;
+
+/** Stems of a word list, with both stemmers. */
+function bothStems(list: string): Set<string> {
+  const folded = foldText(list);
+  return new Set([...stemsOfFolded(folded, "fr"), ...stemsOfFolded(folded, "en")]);
+}
+
 /** Stems of the domain's common words. */
-export const COMMON_STEMS = new Set(stems(COMMON));
+export const COMMON_STEMS: ReadonlySet<string> = bothStems(COMMON);
+
+/** Stems of first names. */
+export const FIRST_NAME_STEMS: ReadonlySet<string> = bothStems(FIRST_NAMES);
 
 const YEAR = /^(19|20)\d\d$/;
+const NUMBER = /^\d+$/;
 
 /**
  * How much a single word can tell, from 0 to 1: 0 for the domain's common words, the
- * 3,000 most frequent words of French and English, years and very short words; 0.4 for
- * the next 5,000 most frequent words; 1 for rarer ones (names, "bitcoin", "WhisperGate").
+ * 3,000 most frequent words of French and English, first names, years, numbers of fewer
+ * than four digits and very short words; 0.4 for the next 5,000 most frequent words; 1
+ * for rarer ones (names, "bitcoin", "WhisperGate", "74455").
  *
  * @example
  * rarity("night");    // 0
@@ -73,14 +113,17 @@ const YEAR = /^(19|20)\d\d$/;
  * rarity("skripal");  // 1
  */
 export function rarity(stem: string): number {
-  if (stem.length < 3 || COMMON_STEMS.has(stem) || EVERYDAY.has(stem) || YEAR.test(stem)) return 0;
+  if (stem.length < 3 || COMMON_STEMS.has(stem) || EVERYDAY.has(stem) || FIRST_NAME_STEMS.has(stem)) return 0;
+  if (NUMBER.test(stem)) return stem.length >= 4 && !YEAR.test(stem) ? 1 : 0;
   return FAMILIAR.has(stem) ? 0.4 : 1;
 }
 
-/** Keys (see `hash.ts`) of the cyberattack words and phrases, as space-joined stems. */
-export const CYBER_KEYS = new Set(
-  CYBER.split(",")
-    .map((p) => stems(p).join(" "))
-    .filter(Boolean)
-    .map(featureKey),
+/** Keys (see `feature-key.ts`) of the cyberattack words and phrases, as space-joined stems in either language. */
+export const CYBER_KEYS: ReadonlySet<number> = new Set(
+  CYBER.split(",").flatMap((p) => {
+    const folded = foldText(p);
+    return [stemsOfFolded(folded, "fr").join(" "), stemsOfFolded(folded, "en").join(" ")]
+      .filter(Boolean)
+      .map(featureKey);
+  }),
 );

@@ -12,7 +12,7 @@
  * @module
  */
 import { html, raw } from "hono/html";
-import type { Claim, HistoryEntry, Localized, Source, Statement, UiLang } from "../../schema/index.ts";
+import type { Claim, HistoryEntry, Source, Statement, UiLang } from "../../schema/index.ts";
 import { entityName, safeHref, timeline } from "../../shared/card-model.ts";
 import { EMBED_PADDING_PX, MEASURE_MESSAGE, RESIZE_MESSAGE } from "../../shared/embed-protocol.ts";
 import { formatDate, STRINGS, type Strings } from "../../shared/i18n.ts";

@@ -10,7 +10,7 @@ import { resolver } from "hono-openapi";
 import { type Claim, type Match, MatchRequest, MatchResult } from "../../schema/index.ts";
 import { MATCH_LIMIT, MATCH_MAX_BYTES, MATCH_MAX_CHARS } from "../../shared/constants.ts";
 import type { AppEnv } from "../env.ts";
-import { matchArticle } from "../match/match.ts";
+import { type Found, matchArticle } from "../match/match.ts";
 import { matchLimit } from "../middleware/rate-limit.ts";
 import { jsonOrPlainText } from "../middleware/simple-json.ts";
 import { validate } from "../middleware/validate.ts";
@@ -30,7 +30,7 @@ export const match = new Hono<AppEnv>().post(
     access: "public",
     tags: ["claims"],
     summary: "Claims an article is about",
-    description: `French or English text; entity aliases count. An unrelated article gets no match. Each match quotes the sentence that carries the most evidence, as a W3C text-quote selector. The first ${MATCH_MAX_CHARS} characters of \`text\` are read. Limited per client.`,
+    description: `The records a French or English article is about, not merely mentions: evidence in the title or lead or spread over several sentences, weighed with the article's dates (and the date in \`url\`'s path); \`lang\` picks the stemming (detected if absent). An unrelated article, or one in another language, gets no match. At most one card per incident: related records the article also speaks of are listed in a match's \`related\`. Each match quotes the sentence that carries the most evidence, as a W3C text-quote selector. The first ${MATCH_MAX_CHARS} characters of \`text\` are read. Limited per client.`,
     requestBody: {
       required: true,
       description: "JSON; sent as text/plain it is read as JSON too (a CORS-simple request, with no preflight).",
@@ -62,7 +62,7 @@ export const match = new Hono<AppEnv>().post(
   jsonOrPlainText,
   validate("json", MatchRequest),
   async (c) => {
-    const { text, title, url, limit = MATCH_LIMIT.default } = c.req.valid("json");
+    const { text, title, url, lang, limit = MATCH_LIMIT.default } = c.req.valid("json");
     const store = c.var.store;
     const index = await store.matchIndex();
     if (!index)
@@ -70,20 +70,32 @@ export const match = new Hono<AppEnv>().post(
         headers: { "Retry-After": "60" },
       });
 
-    const found = matchArticle(index, { text: text.slice(0, MATCH_MAX_CHARS), title }, limit);
+    const found = matchArticle(index, { text: text.slice(0, MATCH_MAX_CHARS), title, url, lang }, MATCH_LIMIT.max);
     const normalized = url ? normalizeArticleUrl(url) : null;
     const linked = normalized ? await linkedRecords(store, normalized) : [];
-    const matches: Match[] = linked.slice(0, limit).map((claim) => ({
-      id: claim.id,
-      score: 1,
-      anchor: found.find((f) => f.id === claim.id)?.anchor ?? null,
-      claim,
-    }));
-    const rest = found.filter((f) => !matches.some((m) => m.id === f.id)).slice(0, limit - matches.length);
+    const matches: Match[] = linked.slice(0, limit).map((claim) => {
+      const same = found.find((f) => f.id === claim.id);
+      return { id: claim.id, score: 1, anchor: same?.anchor ?? null, related: same?.related ?? [], claim };
+    });
+    // One card per incident: a found record related to a linked one is listed in its `related`.
+    const rest: Found[] = [];
+    for (const f of found) {
+      if (matches.some((m) => m.id === f.id)) continue;
+      const cousin = matches.find((m) => m.claim.related?.includes(f.id));
+      if (cousin) cousin.related = [...new Set([...cousin.related, f.id])];
+      else if (matches.length + rest.length < limit) rest.push(f);
+    }
     const records = await Promise.all(rest.map((f) => store.claim(f.id)));
     rest.forEach((f, i) => {
       const hit = records[i];
-      if (hit) matches.push({ id: f.id, score: f.score, anchor: f.anchor, claim: JSON.parse(hit.json) as Claim });
+      if (hit)
+        matches.push({
+          id: f.id,
+          score: f.score,
+          anchor: f.anchor,
+          related: f.related,
+          claim: JSON.parse(hit.json) as Claim,
+        });
     });
     c.header("Cache-Control", "no-store");
     return c.json({ matches });

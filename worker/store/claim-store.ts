@@ -9,8 +9,8 @@
  */
 import type { HistoryList } from "../../schema/index.ts";
 import { KV_CACHE_TTL_S } from "../../shared/constants.ts";
-import { decodeMatchIndex } from "../match/binary.ts";
-import type { MatchIndex } from "../match/index.ts";
+import { decodeMatchIndex } from "../match/index-codec.ts";
+import type { MatchIndex } from "../match/match-index.ts";
 import type { Catalog } from "./catalog.ts";
 import type { ClaimMeta } from "./entries.ts";
 import { isolateMemory, MEMORY_TTL_MS } from "./isolate-memory.ts";

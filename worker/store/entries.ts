@@ -7,8 +7,8 @@
  * @module
  */
 import type { Claim, HistoryList } from "../../schema/index.ts";
-import { encodeMatchIndex } from "../match/binary.ts";
-import { buildMatchIndex } from "../match/index.ts";
+import { buildMatchIndex } from "../match/build-index.ts";
+import { encodeMatchIndex } from "../match/index-codec.ts";
 import { normalizeArticleUrl } from "./article-url.ts";
 import { buildCatalog } from "./catalog.ts";
 import { CATALOG_KEY, claimKey, historyKey, MATCH_KEY, META_KEY, urlKey } from "./keys.ts";

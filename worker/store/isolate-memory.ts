@@ -18,7 +18,7 @@
  * @module
  */
 import { LRUCache } from "lru-cache";
-import type { MatchIndex } from "../match/index.ts";
+import type { MatchIndex } from "../match/match-index.ts";
 import type { Catalog } from "./catalog.ts";
 
 /** How long a hit or an index is reused in one isolate. */

@@ -7,23 +7,30 @@
  *
  * | bytes       | what                                                      |
  * | ----------- | --------------------------------------------------------- |
- * | 0–31        | magic `CCMI`, version, features F, postings P, JSON bytes |
+ * | 0–31        | magic `CCMI`, version, features F, postings P, JSON bytes J, claims C, date spans D |
  * | 8 F         | keys (Float64)                                            |
  * | 4 (F + 1)   | starts (Uint32)                                           |
  * | 4 P         | posting claims (Uint32)                                   |
  * | 2 P         | posting concepts (Uint16)                                 |
  * | 2 P         | posting weights × 100 (Uint16)                            |
- * | J           | JSON: generation, claims, accused, entities, parents, groups, mentions |
+ * | P           | posting kinds (Uint8)                                     |
+ * | pad to 4    |                                                           |
+ * | 4 (C + 1)   | date starts (Uint32), C claims                            |
+ * | 4 D         | date spans (Uint16 pairs), D spans                        |
+ * | J           | JSON: generation, claims, accused, related, targets, phrases, entities, parents, groups, mentions |
  *
  * @module
  */
-import type { MatchIndex } from "./index.ts";
+import type { MatchIndex } from "./match-index.ts";
 
 const MAGIC = 0x494d4343; // "CCMI"
-const VERSION = 1;
+const VERSION = 3;
 const HEADER = 32;
 
-type Meta = Pick<MatchIndex, "generation" | "claims" | "accused" | "entities" | "parents" | "groups"> & {
+type Meta = Pick<
+  MatchIndex,
+  "generation" | "claims" | "accused" | "related" | "targets" | "phrases" | "entities" | "parents" | "groups"
+> & {
   mentions: Array<[number, number[]]>;
 };
 
@@ -38,6 +45,9 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
     generation: index.generation,
     claims: index.claims,
     accused: index.accused,
+    related: index.related,
+    targets: index.targets,
+    phrases: index.phrases,
     entities: index.entities,
     parents: index.parents,
     groups: index.groups,
@@ -46,9 +56,12 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
   const json = new TextEncoder().encode(JSON.stringify(meta));
   const f = index.keys.length;
   const p = index.postClaim.length;
-  const size = HEADER + 8 * f + 4 * (f + 1) + 8 * p + json.length;
+  const c = index.dateStarts.length - 1;
+  const d = index.dateSpans.length / 2;
+  const pad = (4 - (p % 4)) % 4;
+  const size = HEADER + 8 * f + 4 * (f + 1) + 9 * p + pad + 4 * (c + 1) + 4 * d + json.length;
   const buf = new ArrayBuffer(size);
-  new Uint32Array(buf, 0, 8).set([MAGIC, VERSION, f, p, json.length]);
+  new Uint32Array(buf, 0, 8).set([MAGIC, VERSION, f, p, json.length, c, d]);
   let at = HEADER;
   const put = (
     src: ArrayLike<number> & { BYTES_PER_ELEMENT: number },
@@ -62,6 +75,10 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
   put(index.postClaim, Uint32Array);
   put(index.postConcept, Uint16Array);
   put(index.postWeight, Uint16Array);
+  put(index.postKind, Uint8Array);
+  at += pad;
+  put(index.dateStarts, Uint32Array);
+  put(index.dateSpans, Uint16Array);
   new Uint8Array(buf, at, json.length).set(json);
   return buf;
 }
@@ -75,7 +92,15 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
  */
 export function decodeMatchIndex(buf: ArrayBuffer): MatchIndex {
   if (buf.byteLength < HEADER) throw new Error("match index: too short");
-  const [magic, version, f, p, j] = new Uint32Array(buf, 0, 8) as unknown as [number, number, number, number, number];
+  const [magic, version, f, p, j, c, d] = new Uint32Array(buf, 0, 8) as unknown as number[] as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (magic !== MAGIC || version !== VERSION) throw new Error("match index: unknown format");
   let at = HEADER;
   const take = <T>(
@@ -91,6 +116,21 @@ export function decodeMatchIndex(buf: ArrayBuffer): MatchIndex {
   const postClaim = take(Uint32Array, p);
   const postConcept = take(Uint16Array, p);
   const postWeight = take(Uint16Array, p);
+  const postKind = take(Uint8Array, p);
+  at += (4 - (p % 4)) % 4;
+  const dateStarts = take(Uint32Array, c + 1);
+  const dateSpans = take(Uint16Array, 2 * d);
   const meta = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, at, j))) as Meta;
-  return { ...meta, keys, starts, postClaim, postConcept, postWeight, mentions: new Map(meta.mentions) };
+  return {
+    ...meta,
+    keys,
+    starts,
+    postClaim,
+    postConcept,
+    postWeight,
+    postKind,
+    dateStarts,
+    dateSpans,
+    mentions: new Map(meta.mentions),
+  };
 }

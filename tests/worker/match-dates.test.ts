@@ -1,0 +1,72 @@
+/**
+ * Dates (worker/match/dates.ts): the dates an article states, in French, English, ISO and
+ * URL forms, and how they bear on a record's dates.
+ */
+import { describe, expect, it } from "vitest";
+import { claimDates, dateInUrl, datesInFolded, monthSpan, weighDates } from "../../worker/match/dates.ts";
+import { foldText } from "../../worker/match/text.ts";
+import { seedClaims } from "./seed.ts";
+
+const month = (y: number, m: number) => y * 12 + m - 1;
+const dates = (text: string) => datesInFolded(foldText(text), 1).map((d) => [d.from, d.to, d.weight]);
+
+describe("datesInFolded", () => {
+  it("reads French and English dates, with or without a day, and a year alone at half weight", () => {
+    expect(dates("dans la nuit du 13 au 14 janvier 2022")).toEqual([[month(2022, 1), month(2022, 1), 1]]);
+    expect(dates("on December 23, 2015")).toEqual([[month(2015, 12), month(2015, 12), 1]]);
+    expect(dates("in June 2017")).toEqual([[month(2017, 6), month(2017, 6), 1]]);
+    expect(dates("en 2016")).toEqual([[month(2016, 1), month(2016, 12), 0.5]]);
+  });
+
+  it("reads ISO and day/month/year forms, and ignores numbers that are not dates", () => {
+    expect(dates("published 2020-10-19")).toEqual([[month(2020, 10), month(2020, 10), 1]]);
+    expect(dates("le 20/07/2021 à 9h")).toEqual([[month(2021, 7), month(2021, 7), 1]]);
+    expect(dates("about 95,000 dollars and 3789554 readers")).toEqual([]);
+  });
+});
+
+describe("dateInUrl", () => {
+  it.each([
+    ["https://www.cnn.com/2022/02/16/europe/ukraine-cyber/index.html", month(2022, 2)],
+    ["http://www.lapresse.ca/cinema/nouvelles/201412/06/01-4825915-des-pirates.php", month(2014, 12)],
+    ["https://news.example.in/Articles/World/20210720/3789554.html", month(2021, 7)],
+    ["https://www.example.co.za/bd/world/2017-04-25-hacker-group/", month(2017, 4)],
+  ])("reads the publication month of %s", (url, expected) => {
+    expect(dateInUrl(url)).toMatchObject({ from: expected, to: expected, published: true });
+  });
+
+  it("finds none in an id or a path without a date", () => {
+    expect(dateInUrl("https://www.example.com/world-news/2171332-iran-condemns")).toBeNull();
+    expect(dateInUrl("https://tass.com/politics/1234723")).toBeNull();
+    expect(dateInUrl(undefined)).toBeNull();
+  });
+});
+
+describe("weighDates", () => {
+  const grid2015 = claimDates(seedClaims().find((c) => c.id === "ukraine-grid-2015")!);
+  const at = (y: number, m: number, published = false) => ({
+    from: month(y, m),
+    to: month(y, m),
+    weight: 1,
+    published,
+  });
+
+  it("supports a record when a date is its incident's or one of its statements'", () => {
+    expect(weighDates([at(2015, 12)], grid2015)).toMatchObject({ support: 1, incident: 1, against: 0 });
+    expect(weighDates([at(2020, 10)], grid2015)).toMatchObject({ support: 1, incident: 0, against: 0 });
+  });
+
+  it("speaks against it when a date is a year or more from all of them", () => {
+    expect(weighDates([at(2023, 12)], grid2015)).toMatchObject({ support: 0, against: 1 });
+  });
+
+  it("takes a date before the incident as background, unless it is the publication date", () => {
+    expect(weighDates([at(2014, 9)], grid2015)).toMatchObject({ support: 0, against: 0, predates: false });
+    expect(weighDates([at(2014, 9, true)], grid2015)).toMatchObject({ predates: true });
+  });
+
+  it("spans a year alone over its twelve months", () => {
+    expect(monthSpan("2016")).toEqual({ from: month(2016, 1), to: month(2016, 12) });
+    expect(monthSpan("2016-06-14")).toEqual({ from: month(2016, 6), to: month(2016, 6) });
+  });
+});

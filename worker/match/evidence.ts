@@ -1,0 +1,217 @@
+/**
+ * Reads an article once and collects, for every record it touches, the evidence it
+ * carries and where: which concept, how much, in which sentence, through which feature.
+ * Where matters as much as what: the matcher tells an article about an incident from a
+ * passing mention by counting the sentences that carry evidence and by looking at the
+ * title and the lead.
+ *
+ * Per sentence it also tracks what only counts together: the words of a record's targets
+ * (strong evidence when they meet the accused and a hacking word in the sentence) and
+ * the words of a distinctive phrase (strong evidence when most of them are there).
+ *
+ * Units: 0 is the title (possibly empty), unit `i + 1` is sentence `i` of the text.
+ *
+ * @module
+ */
+
+import { type DateMention, dateInUrl, datesInFolded } from "./dates.ts";
+import { gramKeys } from "./feature-key.ts";
+import { findFeature } from "./find-feature.ts";
+import { detectLanguage } from "./language.ts";
+import { KIND, MAX_GRAM, MAX_PART_WORDS, type MatchIndex, TARGET_SIZE_BITS } from "./match-index.ts";
+import type { Lang } from "./stem.ts";
+import { foldText, type Sentence, stemsOfFolded } from "./text.ts";
+import { CYBER_KEYS } from "./vocabulary.ts";
+
+/** Evidence found in the title counts this much more. */
+export const TITLE_BOOST = 1.5;
+/** The lead: sentences that start within this many characters of the text… */
+export const LEAD_CHARS = 400;
+/** …and are among its first this many sentences (a dateline or a byline may come first). */
+export const LEAD_SENTENCES = 5;
+/** A date in the body counts this much, relative to one in the title, the lead or the URL. */
+export const BODY_DATE_WEIGHT = 0.5;
+/** Strong evidence: the accused, two words of a target and a hacking word in one sentence. */
+export const CO_OCCURRENCE_WEIGHT = 2.5;
+/** The concept number of co-occurrence evidence (never a record's own concept number). */
+export const CO_OCCURRENCE_CONCEPT = 0xffff;
+/** A distinctive phrase is found when this share of its words is in one sentence. */
+export const PHRASE_SHARE = 0.75;
+/** The least number of a distinctive phrase's words found. */
+export const PHRASE_LEAST = 3;
+
+/** Numbers per hit in {@link ArticleEvidence.hits}. */
+export const HIT = 5;
+
+/** The feature number of evidence that no other record can share (co-occurrence, phrases). */
+export const OWN = -1;
+
+/** What an article says, per record. */
+export interface ArticleEvidence {
+  lang: Lang;
+  /** A hacking word or a hacking group's name was found. */
+  cyber: boolean;
+  /** Entity numbers named, with all their ancestors. */
+  lineage: Set<number>;
+  /** The article's explicit dates. */
+  dates: DateMention[];
+  /** Per unit: whether it is the title or the lead. */
+  lead: boolean[];
+  /** The unit that says what the article is about: the title, or the first sentence without one. */
+  headline: number;
+  /** Per claim: hits, {@link HIT} numbers each: concept, weight, unit, feature number (or {@link OWN}), kind. */
+  hits: Map<number, number[]>;
+}
+
+/** Hacking groups as a set, per index. */
+const GROUPS = new WeakMap<MatchIndex, Set<number>>();
+
+/**
+ * Reads the title and each sentence of an article, or returns null for an article in
+ * another language than French or English.
+ *
+ * @example
+ * const ev = collectEvidence(index, { text, title, lang: "fr" }, sentences(text));
+ */
+export function collectEvidence(
+  index: MatchIndex,
+  article: { text: string; title?: string | undefined; url?: string | undefined; lang?: Lang | undefined },
+  spans: readonly Sentence[],
+): ArticleEvidence | null {
+  const title = article.title ?? "";
+  const detected = detectLanguage(foldText(`${title} ${article.text.slice(0, 3000)}`));
+  if (detected === "other") return null;
+  const lang: Lang = article.lang ?? detected ?? "en";
+  let groups = GROUPS.get(index);
+  if (!groups) {
+    groups = new Set(index.groups);
+    GROUPS.set(index, groups);
+  }
+
+  const hits = new Map<number, number[]>();
+  const named = new Set<number>();
+  const lead: boolean[] = [true];
+  const dates: DateMention[] = [];
+  const published = dateInUrl(article.url);
+  if (published) dates.push(published);
+  let cyber = false;
+  const parts = new Map<number, number>();
+  const keys: number[] = [];
+
+  const read = (text: string, unit: number, isLead: boolean, boost: number): void => {
+    const folded = foldText(text);
+    for (const d of datesInFolded(folded, isLead ? 1 : BODY_DATE_WEIGHT)) dates.push(d);
+    const s = stemsOfFolded(folded, lang);
+    let unitCyber = false;
+    const unitNamed: number[] = [];
+    parts.clear();
+    for (let i = 0; i < s.length; i++) {
+      if (!unitCyber && s[i]!.startsWith("cyber")) unitCyber = true;
+      const grams = gramKeys(s, i, MAX_GRAM, keys);
+      for (let n = 0; n < grams; n++) {
+        const key = keys[n]!;
+        if (!unitCyber && CYBER_KEYS.has(key)) unitCyber = true;
+        const m = index.mentions.get(key);
+        if (m) for (const e of m) unitNamed.push(e);
+        const f = findFeature(index.keys, key);
+        if (f < 0) continue;
+        for (let k = index.starts[f]!, end = index.starts[f + 1]!; k < end; k++) {
+          const claim = index.postClaim[k]!;
+          const kind = index.postKind[k]!;
+          const concept = index.postConcept[k]!;
+          if (kind === KIND.targetWord || kind === KIND.phraseWord) {
+            const key2 = (claim * 2 + (kind === KIND.phraseWord ? 1 : 0)) * 4096 + (concept >>> 4);
+            parts.set(key2, (parts.get(key2) ?? 0) | (1 << (concept & (MAX_PART_WORDS - 1))));
+            continue;
+          }
+          let list = hits.get(claim);
+          if (!list) {
+            list = [];
+            hits.set(claim, list);
+          }
+          list.push(concept, (index.postWeight[k]! / 100) * boost, unit, f, kind);
+        }
+      }
+    }
+    for (const e of unitNamed) named.add(e);
+    if (!unitCyber) unitCyber = unitNamed.some((e) => groups.has(e));
+    if (unitCyber) cyber = true;
+    if (parts.size > 0) sentenceEvidence(index, parts, unitNamed, unitCyber, unit, boost, hits);
+  };
+
+  if (title) read(title, 0, true, TITLE_BOOST);
+  spans.forEach((span, i) => {
+    const isLead = i < LEAD_SENTENCES && span.start < LEAD_CHARS;
+    lead.push(isLead);
+    read(article.text.slice(span.start, span.end), i + 1, isLead, !title && i === 0 ? TITLE_BOOST : 1);
+  });
+  return { lang, cyber, lineage: lineageOf(named, index.parents), dates, lead, headline: title ? 0 : 1, hits };
+}
+
+/** Strong evidence of one sentence: co-occurrence of accused, target and hacking word; distinctive phrases. */
+function sentenceEvidence(
+  index: MatchIndex,
+  parts: ReadonlyMap<number, number>,
+  unitNamed: readonly number[],
+  unitCyber: boolean,
+  unit: number,
+  boost: number,
+  hits: Map<number, number[]>,
+): void {
+  let lineage: Set<number> | null = null;
+  const strong = new Set<number>();
+  for (const [key, mask] of parts) {
+    const no = key % 4096;
+    const claimAndKind = (key - no) / 4096;
+    const phrase = claimAndKind % 2 === 1;
+    const claim = (claimAndKind - (phrase ? 1 : 0)) / 2;
+    const found = popcount(mask);
+    if (phrase) {
+      const p = index.phrases[claim]?.[no];
+      if (!p || found < Math.max(PHRASE_LEAST, Math.ceil(p.words * PHRASE_SHARE))) continue;
+      push(hits, claim, p.concept, (p.weight / 100) * boost, unit, OWN);
+      continue;
+    }
+    if (!unitCyber || unitNamed.length === 0 || strong.has(claim)) continue;
+    const target = index.targets[claim]?.[no] ?? 0;
+    const tellingMask = Math.floor(target / TARGET_SIZE_BITS);
+    if (found < 2 || (mask & tellingMask) === 0) continue;
+    lineage ??= lineageOf(new Set(unitNamed), index.parents);
+    if (!index.accused[claim]!.some((e) => lineage!.has(e))) continue;
+    strong.add(claim);
+    push(hits, claim, CO_OCCURRENCE_CONCEPT, CO_OCCURRENCE_WEIGHT, unit, OWN);
+  }
+}
+
+function push(hits: Map<number, number[]>, claim: number, concept: number, w: number, unit: number, f: number): void {
+  let list = hits.get(claim);
+  if (!list) {
+    list = [];
+    hits.set(claim, list);
+  }
+  list.push(concept, w, unit, f, KIND.evidence);
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x; v; v &= v - 1) n++;
+  return n;
+}
+
+/**
+ * The entities named, and every ancestor of theirs ("APT28" names the GRU's unit, the
+ * GRU and Russia).
+ *
+ * @example
+ * lineageOf(new Set([unit26165]), index.parents); // Set { unit26165, gru, russia }
+ */
+export function lineageOf(named: ReadonlySet<number>, parents: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  for (let e of named) {
+    while (e >= 0 && !out.has(e)) {
+      out.add(e);
+      e = parents[e] ?? -1;
+    }
+  }
+  return out;
+}

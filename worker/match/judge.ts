@@ -1,0 +1,259 @@
+/**
+ * Decides, from the evidence an article carries for each record (`evidence.ts`), which
+ * records it is about, and keeps one card per incident.
+ *
+ * A record passes when
+ * - its evidence is about the incident: in the title (or the first sentence, without
+ *   one), in a lead sentence that names three of its concepts, or in two sentences or
+ *   more; one body sentence never carries a match. Naming the accused actor is not
+ *   evidence of the incident (APT28 has done many things): it adds weight, nothing more;
+ * - it has enough distinct concepts, and their weight, with repetition and the dates'
+ *   verdict, reaches the threshold;
+ * - the article names one of the accused, or names no accused actor of any record and
+ *   carries much more evidence in its title or lead (a report of the Equifax breach
+ *   before any attribution is about that incident; a report of a Chinese hack of the
+ *   Storting is not about the Russian one);
+ * - the article is about a cyberattack, or names the accused and carries much more
+ *   evidence (a WannaCry story need not say "cyber").
+ *
+ * Records that pass are taken best first. A record related to one already taken never
+ * becomes a second card: if it has evidence of its own (its evidence without the
+ * features the taken record shares with it still passes), it is listed in the taken
+ * record's `related`, so the card can link to it. An unrelated record becomes a card of
+ * its own only on evidence of its own as well.
+ *
+ * @module
+ */
+import { unpackDates, weighDates } from "./dates.ts";
+import { type ArticleEvidence, CO_OCCURRENCE_CONCEPT, HIT } from "./evidence.ts";
+import { KIND, type MatchIndex } from "./match-index.ts";
+
+/** The least evidence weight of a match when one of the accused is named. */
+export const THRESHOLD = 4;
+/** How much more evidence a match needs when none of the accused is named (and then it must be in the title or lead). */
+export const UNNAMED_FACTOR = 1.75;
+/** How much more evidence a match needs when the article has no hacking word. */
+export const NO_CYBER_FACTOR = 2.5;
+/** The least number of distinct concepts. */
+export const MIN_CONCEPTS = 2;
+/** A concept counts as a piece of evidence from this weight. */
+export const PIECE_LEAST = 0.5;
+/** A sentence (or the title) carries evidence when its concepts weigh this much together. */
+export const UNIT_LEAST = 1;
+/** The title (or the first sentence, without a title) carries evidence from this weight: a headline names its subject briefly. */
+export const HEADLINE_LEAST = 0.3;
+/**
+ * A lead sentence alone carries a match when it names this many distinct concepts of the
+ * incident (ESET, Dragos, Industroyer and Crash Override in one sentence is a story
+ * about them, not a passing mention); otherwise the title, or two sentences, must.
+ */
+export const LEAD_SENTENCE_CONCEPTS = 3;
+/** Otherwise, this many sentences must carry evidence. */
+export const SPREAD_WITHOUT_LEAD = 2;
+/**
+ * Each sentence beyond the first that names a concept adds this share of its weight, up
+ * to {@link REPEAT_CAP} sentences; a concept in that many more sentences counts as two pieces.
+ */
+export const REPEAT_BONUS = 0.25;
+export const REPEAT_CAP = 3;
+/** Weight added per unit of date support, and taken per unit of date evidence against, up to {@link DATE_CAP} units each. */
+export const DATE_SUPPORT = 1.5;
+export const DATE_AGAINST = 2.5;
+export const DATE_CAP = 2;
+/** Weight added per unit of month-precise dates of the incident itself (its month, not a statement's). */
+export const DATE_INCIDENT = 1;
+
+/** A record the article is about. */
+export interface Decision {
+  claim: number;
+  weight: number;
+  /** The threshold it was held to. */
+  threshold: number;
+  /** The sentence that carries the most evidence, or -1 when only the title does. */
+  bestSentence: number;
+  /** Related records the article speaks of with evidence of their own. */
+  related: number[];
+}
+
+/** A record's evidence weighed, passing or not. */
+export interface Verdict extends Decision {
+  pass: boolean;
+  /** Features that carried it (feature numbers in the index). */
+  features: Set<number>;
+  /** For explanations: the parts of the decision. */
+  parts: {
+    total: number;
+    pieces: number;
+    spread: number;
+    inLead: boolean;
+    named: boolean;
+    support: number;
+    incident: number;
+    against: number;
+    predates: boolean;
+  };
+}
+
+/** Per index: every entity accused by some record, with ancestors. */
+const ACCUSED_ANYWHERE = new WeakMap<MatchIndex, Set<number>>();
+
+/**
+ * The records an article is about, best first, one per incident.
+ *
+ * @example
+ * judge(index, collectEvidence(index, article, spans)!); // [{ claim: 3, weight: 9.2, … }]
+ */
+export function judge(index: MatchIndex, ev: ArticleEvidence): Decision[] {
+  let accusedAnywhere = ACCUSED_ANYWHERE.get(index);
+  if (!accusedAnywhere) {
+    accusedAnywhere = new Set(index.accused.flat());
+    ACCUSED_ANYWHERE.set(index, accusedAnywhere);
+  }
+  const attributed = [...ev.lineage].some((e) => accusedAnywhere.has(e));
+  const candidates: Verdict[] = [];
+  for (const [claim, hits] of ev.hits) {
+    if (!couldPass(hits)) continue;
+    const v = weigh(index, ev, claim, hits, null, attributed);
+    if (v.pass) candidates.push(v);
+  }
+  candidates.sort((a, b) => b.weight - a.weight || (index.claims[a.claim]! < index.claims[b.claim]! ? -1 : 1));
+  const taken: Verdict[] = [];
+  const used = new Set<number>();
+  for (const c of candidates) {
+    const own = taken.length === 0 ? c : weigh(index, ev, c.claim, ev.hits.get(c.claim)!, used, attributed);
+    if (!own.pass) continue;
+    // A second story in one article must show in its title or lead, not only further down.
+    if (taken.length > 0 && !own.parts.inLead) continue;
+    const cousin = taken.find((t) => index.related[t.claim]!.includes(c.claim));
+    if (cousin) {
+      cousin.related.push(c.claim);
+      continue;
+    }
+    taken.push(own);
+    for (const f of own.features) used.add(f);
+  }
+  return taken.map(({ pass: _, features: __, parts: ___, ...d }) => d);
+}
+
+/**
+ * Whether a record's hits could reach the threshold at all: their summed weight with the
+ * most repetition and date support can add. Most records an article touches have a stray
+ * word or two; this skips weighing them.
+ */
+function couldPass(hits: readonly number[]): boolean {
+  let sum = 0;
+  for (let i = 1; i < hits.length; i += HIT) sum += hits[i]!;
+  const most = sum * (1 + REPEAT_BONUS * REPEAT_CAP) + (DATE_SUPPORT + DATE_INCIDENT) * DATE_CAP;
+  return most >= THRESHOLD;
+}
+
+/**
+ * Weighs one record's evidence, without the features in `exclude`. `attributed`: the
+ * article names an actor some record accuses. Exported for the evaluation tools, which
+ * explain decisions with it.
+ *
+ * @example
+ * weigh(index, ev, 3, ev.hits.get(3)!, null, true).pass;
+ */
+export function weigh(
+  index: MatchIndex,
+  ev: ArticleEvidence,
+  claim: number,
+  hits: readonly number[],
+  exclude: ReadonlySet<number> | null,
+  attributed: boolean,
+): Verdict {
+  const best = new Map<number, number>();
+  const actors = new Set<number>();
+  /** Concepts found as distinctive phrases. */
+  const phrases = new Set<number>();
+  let strong = false;
+  const units = new Map<number, Set<number>>();
+  const perUnit = new Map<number, number>();
+  const features = new Set<number>();
+  for (let i = 0; i < hits.length; i += HIT) {
+    const concept = hits[i]!;
+    const w = hits[i + 1]!;
+    const unit = hits[i + 2]!;
+    const f = hits[i + 3]!;
+    if (exclude?.has(f)) continue;
+    if (f >= 0) features.add(f);
+    else if (concept !== CO_OCCURRENCE_CONCEPT) phrases.add(concept);
+    else strong = true;
+    if (w > (best.get(concept) ?? 0)) best.set(concept, w);
+    const actor = hits[i + 4] === KIND.actor;
+    if (actor) actors.add(concept);
+    else units.set(concept, (units.get(concept) ?? new Set<number>()).add(unit));
+    if (actor) continue;
+    const key = unit * 65536 + concept;
+    if (w > (perUnit.get(key) ?? 0)) perUnit.set(key, w);
+  }
+  let total = 0;
+  let pieces = 0;
+  for (const [concept, w] of best) {
+    if (actors.has(concept)) {
+      total += w;
+      continue;
+    }
+    const repeats = Math.min((units.get(concept)?.size ?? 1) - 1, REPEAT_CAP);
+    const repeated = w * (1 + REPEAT_BONUS * repeats);
+    total += repeated;
+    // A distinctive phrase ("ayez peur et attendez-vous au pire"), or one concept named
+    // in four sentences or more, is worth two pieces.
+    if (repeated >= PIECE_LEAST) pieces += phrases.has(concept) || (repeats >= REPEAT_CAP && w >= PIECE_LEAST) ? 2 : 1;
+  }
+  const unitWeight = new Map<number, number>();
+  const unitConcepts = new Map<number, number>();
+  for (const [key, w] of perUnit) {
+    const unit = Math.floor(key / 65536);
+    unitWeight.set(unit, (unitWeight.get(unit) ?? 0) + w);
+    if (w >= PIECE_LEAST && key % 65536 !== CO_OCCURRENCE_CONCEPT)
+      unitConcepts.set(unit, (unitConcepts.get(unit) ?? 0) + 1);
+  }
+  let spread = 0;
+  let inLead = false;
+  let inHeadline = false;
+  let bestSentence = -1;
+  let bestSentenceWeight = 0;
+  for (const [unit, w] of unitWeight) {
+    if (w >= (unit === ev.headline ? HEADLINE_LEAST : UNIT_LEAST)) {
+      spread++;
+      if (ev.lead[unit]) inLead = true;
+      if (unit === ev.headline || (ev.lead[unit] && (unitConcepts.get(unit) ?? 0) >= LEAD_SENTENCE_CONCEPTS))
+        inHeadline = true;
+    }
+    if (unit > 0 && (w > bestSentenceWeight || (w === bestSentenceWeight && unit - 1 < bestSentence))) {
+      bestSentence = unit - 1;
+      bestSentenceWeight = w;
+    }
+  }
+  const dates = weighDates(ev.dates, unpackDates(index.dateStarts, index.dateSpans, claim));
+  const weight =
+    total +
+    DATE_SUPPORT * Math.min(dates.support, DATE_CAP) +
+    DATE_INCIDENT * Math.min(dates.incident, DATE_CAP) -
+    DATE_AGAINST * Math.min(dates.against, DATE_CAP);
+  const named = index.accused[claim]!.some((e) => ev.lineage.has(e));
+  // Strong evidence (co-occurrence, a distinctive phrase) says "cyberattack" by itself.
+  const cyber = ev.cyber || strong || phrases.size > 0;
+  let threshold = named ? THRESHOLD : THRESHOLD * UNNAMED_FACTOR;
+  if (!cyber) threshold *= NO_CYBER_FACTOR;
+  const about = spread >= SPREAD_WITHOUT_LEAD || (spread >= 1 && inHeadline);
+  const pass =
+    about &&
+    pieces >= MIN_CONCEPTS &&
+    weight >= threshold &&
+    (named || (inLead && !attributed)) &&
+    (cyber || named) &&
+    !dates.predates;
+  return {
+    claim,
+    weight,
+    threshold,
+    bestSentence,
+    related: [],
+    pass,
+    features,
+    parts: { total, pieces, spread, inLead, named, ...dates },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * The matching index, as the matcher reads it and as `index-codec.ts` stores it: an
+ * inverted index from features (space-joined stems of a word or of a phrase of up to
+ * four words, as 53-bit keys from `feature-key.ts`) to postings, and, per record, what
+ * the matcher needs beside the words: whom it accuses, its related records and its dates.
+ *
+ * A posting says: this feature is evidence for claim `c`, as concept `k`, of this kind,
+ * with this weight. Postings are flat typed arrays, so that the stored index is one
+ * binary KV value read without parsing.
+ *
+ * @module
+ */
+
+/** What a posting is. */
+export const KIND = {
+  /** A keyword, target, name, speaker or title or summary word: evidence of the incident. */
+  evidence: 0,
+  /** A name of one of the accused: evidence weighed by how many records accuse the same actor. */
+  actor: 1,
+  /** A word of one of the incident's targets; its concept is `target × 16 + word`. Only counts in a sentence with the accused and a hacking word. */
+  targetWord: 2,
+  /** A word of a distinctive phrase (a keyword of three or more words); its concept is `phrase × 16 + word`. Counts when most of the phrase is in one sentence. */
+  phraseWord: 3,
+} as const;
+
+/** The most words of a target or phrase that co-occurrence tracks (a 16-bit mask). */
+export const MAX_PART_WORDS = 16;
+
+/** `targets[c][t]` is the number of words plus this times the mask of telling words. */
+export const TARGET_SIZE_BITS = 32;
+
+/** Longest phrase indexed, in stems. */
+export const MAX_GRAM = 4;
+
+/** Per distinctive phrase: its concept (to count once with the keyword itself), its number of words and its weight × 100. */
+export interface PhraseInfo {
+  concept: number;
+  words: number;
+  weight: number;
+}
+
+/** The matching index. */
+export interface MatchIndex {
+  generation: string;
+  /** Claim ids, by claim number. */
+  claims: string[];
+  /** Per claim: the entity numbers it accuses, with their ancestors. */
+  accused: number[][];
+  /** Per claim: the claim numbers of its related records (both ways). */
+  related: number[][];
+  /** Per claim: its dates, packed (see `packDates` in dates.ts). */
+  dateStarts: Uint32Array;
+  dateSpans: Uint16Array;
+  /**
+   * Per claim, per target version: its number of words plus 32 × the mask of its telling
+   * words (co-occurrence needs two of its words, one of them telling).
+   */
+  targets: number[][];
+  /** Per claim: its distinctive phrases. */
+  phrases: PhraseInfo[][];
+  /** Entity ids, by entity number. */
+  entities: string[];
+  /** Per entity: its parent's number, or -1. */
+  parents: number[];
+  /** Entity numbers of hacking groups: naming one says "cyberattack". */
+  groups: number[];
+  /** Feature keys, sorted. */
+  keys: Float64Array;
+  /** Feature i's postings are `starts[i]` to `starts[i + 1]` in the four arrays below. */
+  starts: Uint32Array;
+  postClaim: Uint32Array;
+  postConcept: Uint16Array;
+  /** Weight × 100. */
+  postWeight: Uint16Array;
+  /** One of {@link KIND}. */
+  postKind: Uint8Array;
+  /** Key of an entity name or alias → the entity numbers it names. */
+  mentions: Map<number, number[]>;
+}
