@@ -106,4 +106,21 @@ describe("IsolateMemory", () => {
     expect(m.recall("claim:y")).toBeUndefined();
     expect(m.catalog.get()).toBeUndefined();
   });
+
+  it("forgets after a write only what the write made stale: those records, the lookups and the indexes", () => {
+    const { memory: m } = memory();
+    m.remember("claim:written-before", record('{"v":2}'));
+    m.remember("claim:x", record("{}"));
+    m.remember("claim:gone", null);
+    m.remember("lookup:https://example.org/a", '{"ids":["x"]}');
+    m.remember("lookup:https://example.org/b", null);
+    m.catalog.set({ generation: "g", entries: [], names: {} });
+    m.forget(["claim:x", "claim:gone"], ["lookup:"]);
+    expect(m.recall("claim:x")).toBeUndefined();
+    expect(m.recall("claim:gone")).toBeUndefined();
+    expect(m.recall("lookup:https://example.org/a")).toBeUndefined();
+    expect(m.recall("lookup:https://example.org/b")).toBeUndefined();
+    expect(m.catalog.get()).toBeUndefined();
+    expect(m.recall("claim:written-before")).toEqual(record('{"v":2}'));
+  });
 });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { forgetReads } from "../../worker/store/isolate-memory.ts";
 import { request } from "./http.ts";
 import { seed } from "./seed.ts";
+import { ADMIN_TOKEN, as, draftClaim, settle } from "./writer-helpers.ts";
 
 beforeAll(async () => {
   await seed();
@@ -71,10 +72,45 @@ describe("the memory tier", () => {
       "/v1/claims/gru-indictment-2018",
       "/v1/claims?limit=5",
       `/v1/lookup?url=${encodeURIComponent("https://example.org/nothing-here")}`,
-      "/embed/dnc-hack-2016?lang=fr",
     ]) {
       forgetReads();
       expect(kvReads(await request(path)), path).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it("serves an embed with related links for the record and the list index's titles, cold; for nothing warm", async () => {
+    forgetReads();
+    const cold = await request("/embed/dnc-hack-2016?lang=fr");
+    expect(await cold.text()).toContain('part="related"');
+    // The record, and the list index whose titles every related link of every page shares.
+    expect(kvReads(cold)).toBeLessThanOrEqual(2);
+    forgetReads();
+    await request("/v1/claims?limit=1");
+    const withIndex = await request("/embed/gru-indictment-2018?lang=fr");
+    expect(kvReads(withIndex)).toBeLessThanOrEqual(1);
+  });
+
+  it("keeps answering with a record written earlier after another write, until KV has both", async () => {
+    const put = (id: string, title: string, etag?: string) =>
+      request(`/v1/claims/${id}`, {
+        method: "PUT",
+        headers: { ...as(ADMIN_TOKEN), ...(etag ? { "If-Match": etag } : { "If-None-Match": "*" }) },
+        body: JSON.stringify({
+          ...draftClaim(id),
+          incident: { ...draftClaim(id).incident, title: { fr: title, en: title } },
+        }),
+      });
+    const a = await put("memory-first", "First, original");
+    expect(a.status).toBe(201);
+    const b = await put("memory-second", "Second, original");
+    expect(b.status).toBe(201);
+    await settle();
+    expect((await put("memory-first", "First, corrected", a.headers.get("ETag")!)).status).toBe(200);
+    expect((await put("memory-second", "Second, corrected", b.headers.get("ETag")!)).status).toBe(200);
+    // Before the writer has published either correction, this isolate serves both.
+    for (const id of ["memory-first", "memory-second"]) {
+      const res = await request(`/v1/claims/${id}?reader=1`);
+      expect(await res.text(), id).toContain("corrected");
     }
   });
 });

@@ -9,7 +9,6 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
 import { publicOrigin } from "../origin.ts";
 import { problemResponse } from "../problem.ts";
-import { forgetReads } from "../store/isolate-memory.ts";
 import type { WriteResult } from "../writer/claim-writer.ts";
 import { adminAuth } from "./admin-auth.ts";
 import { purgeClaim } from "./edge-cache.ts";
@@ -72,7 +71,7 @@ export function audit(c: Context<AppEnv>, action: string, id: string | null, sta
 export async function afterWrite(c: Context<AppEnv>, action: string, id: string, result: WriteResult): Promise<void> {
   audit(c, action, id, result.status, { etag: result.ok && result.status !== 204 ? result.etag : null });
   if (!result.ok) return;
-  forgetReads();
+  c.var.store.forgetWritten([id]);
   c.var.store.written(
     id,
     result.status === 204

@@ -18,7 +18,6 @@ import { requireJson, validate } from "../middleware/validate.ts";
 import { json, operation, problems } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
 import { Problem } from "../problem.ts";
-import { forgetReads } from "../store/isolate-memory.ts";
 
 /** The largest import request: `data:load` sends batches below it. */
 export const IMPORT_MAX_BYTES = 16 * 1024 * 1024;
@@ -68,8 +67,8 @@ export const adminData = new Hono<AppEnv>()
         audit(c, "import", null, outcome.status);
         return writeResponse(outcome);
       }
-      forgetReads();
       const { result } = outcome;
+      c.var.store.forgetWritten([...result.created, ...result.updated, ...result.deleted]);
       // This isolate answers for the records it knows are gone (KV may serve them from its
       // read cache for a while); the Cache API of this location forgets every changed one.
       for (const id of result.deleted) c.var.store.written(id, null);

@@ -60,6 +60,18 @@ export class ClaimStore {
   }
 
   /**
+   * Forgets what writes of these records made stale in this isolate: the records, every
+   * URL lookup (a lookup may name any record) and both indexes. What other writes left
+   * here stays, so that this isolate keeps answering with them until KV has them.
+   *
+   * @example
+   * store.forgetWritten(["dnc-hack-2016"]);
+   */
+  forgetWritten(ids: readonly string[]): void {
+    memory.forget(ids.map(claimKey), [LOOKUP_MEMO]);
+  }
+
+  /**
    * Makes this isolate answer with a record just written (or, with `null`, deleted),
    * before KV has it everywhere: an editor reads back what they wrote. A deletion is
    * remembered as long as a record would be, not as briefly as a miss.

@@ -179,6 +179,27 @@ export class IsolateMemory {
     this.misses.clear();
   }
 
+  /**
+   * Forgets what a write of these keys makes stale: the keys themselves, every key that
+   * starts with one of `prefixes` (URL lookups, which may name any record), and both
+   * indexes. What other writes left here stays: this isolate keeps answering with them.
+   *
+   * @example
+   * memory.forget(["claim:x"], ["lookup:"]);
+   */
+  forget(keys: readonly string[], prefixes: readonly string[] = []): void {
+    this.catalog.clear();
+    this.matchIndex.clear();
+    for (const key of keys) {
+      this.hits.delete(key);
+      this.misses.delete(key);
+    }
+    if (!prefixes.length) return;
+    const stale = (key: string) => prefixes.some((p) => key.startsWith(p));
+    for (const key of [...this.hits.keys()]) if (stale(key)) this.hits.delete(key);
+    for (const key of [...this.misses.keys()]) if (stale(key)) this.misses.delete(key);
+  }
+
   /** How many hits and misses are held (for tests and diagnostics). */
   get size(): { hits: number; misses: number; hitChars: number } {
     return { hits: this.hits.size, misses: this.misses.size, hitChars: this.hits.calculatedSize };

@@ -12,4 +12,4 @@ defined( 'ABSPATH' ) || exit;
  * embed page's padding, the height of the API's oEmbed answer. widget.js then applies the
  * card's exact height.
  */
-const CLAIMCARD_IFRAME_HEIGHT = 364;
+const CLAIMCARD_IFRAME_HEIGHT = 454;
