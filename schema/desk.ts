@@ -173,6 +173,8 @@ export const ImportResult = v.pipe(
     /** Live records the set does not hold: deleted with `prune`, else kept. */
     onlyLive: v.array(Slug),
     deleted: v.array(Slug),
+    /** Live records given a version that links back to (or unlinks from) the set's records: links go both ways. */
+    linked: v.array(Slug),
     /** KV keys queued for publishing. */
     queued: v.number(),
   }),

@@ -56,6 +56,7 @@ try {
     conflicts: [],
     onlyLive: [],
     deleted: [],
+    linked: [],
     queued: 0,
   };
   for (const [i, batch] of batches.entries()) {
@@ -71,7 +72,7 @@ try {
         ...(note ? { note } : {}),
       }),
     });
-    for (const key of ["created", "updated", "unchanged", "conflicts", "deleted"] as const)
+    for (const key of ["created", "updated", "unchanged", "conflicts", "deleted", "linked"] as const)
       (total[key] as unknown[]).push(...result[key]);
     if (last) {
       total.onlyLive = result.onlyLive;
@@ -80,7 +81,7 @@ try {
   }
   const imported = performance.now() - started;
   console.log(
-    `data:load: ${claims.length} records from ${dir}/ into ${target.label}: ${total.created.length} created, ${total.updated.length} updated, ${total.unchanged.length} unchanged${total.deleted.length ? `, ${total.deleted.length} deleted` : ""} (${imported.toFixed(0)} ms)`,
+    `data:load: ${claims.length} records from ${dir}/ into ${target.label}: ${total.created.length} created, ${total.updated.length} updated, ${total.unchanged.length} unchanged${total.deleted.length ? `, ${total.deleted.length} deleted` : ""}${total.linked.length ? `, ${total.linked.length} linked back (${total.linked.join(", ")})` : ""} (${imported.toFixed(0)} ms)`,
   );
   if (total.conflicts.length) {
     console.log(

@@ -9,7 +9,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
 import { publicOrigin } from "../origin.ts";
 import { problemResponse } from "../problem.ts";
-import type { WriteResult } from "../writer/claim-writer.ts";
+import type { LinkedVersion, WriteResult } from "../writer/claim-writer.ts";
 import { adminAuth } from "./admin-auth.ts";
 import { purgeClaim } from "./edge-cache.ts";
 import { adminHeaders } from "./security.ts";
@@ -63,22 +63,28 @@ export function audit(c: Context<AppEnv>, action: string, id: string | null, sta
 
 /**
  * After a record write: the audit line; then this isolate answers with the new state of
- * the record, and this location's Cache API forgets the old one.
+ * the record and of the records it linked to or unlinked from, and this location's Cache
+ * API forgets the old ones.
  *
  * @example
  * await afterWrite(c, "put", id, result);
  */
 export async function afterWrite(c: Context<AppEnv>, action: string, id: string, result: WriteResult): Promise<void> {
-  audit(c, action, id, result.status, { etag: result.ok && result.status !== 204 ? result.etag : null });
+  const linked = result.ok ? result.linked : [];
+  audit(c, action, id, result.status, {
+    etag: result.ok && result.status !== 204 ? result.etag : null,
+    ...(linked.length ? { linked: linked.map((l) => l.claim.id) } : {}),
+  });
   if (!result.ok) return;
-  c.var.store.forgetWritten([id]);
-  c.var.store.written(
-    id,
-    result.status === 204
-      ? null
-      : { json: JSON.stringify(result.claim), meta: { version: result.claim.version, etag: result.etag } },
-  );
-  await purgeClaim(publicOrigin(c), id);
+  c.var.store.forgetWritten([id, ...linked.map((l) => l.claim.id)]);
+  const stored = ({ claim, etag }: LinkedVersion) => ({
+    json: JSON.stringify(claim),
+    meta: { version: claim.version, etag },
+  });
+  c.var.store.written(id, result.status === 204 ? null : stored(result));
+  for (const l of linked) c.var.store.written(l.claim.id, stored(l));
+  const origin = publicOrigin(c);
+  await Promise.all([id, ...linked.map((l) => l.claim.id)].map((x) => purgeClaim(origin, x)));
 }
 
 /**

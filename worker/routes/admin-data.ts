@@ -68,17 +68,19 @@ export const adminData = new Hono<AppEnv>()
         return writeResponse(outcome);
       }
       const { result } = outcome;
-      c.var.store.forgetWritten([...result.created, ...result.updated, ...result.deleted]);
+      const changed = [...result.created, ...result.updated, ...result.deleted, ...result.linked];
+      c.var.store.forgetWritten(changed);
       // This isolate answers for the records it knows are gone (KV may serve them from its
       // read cache for a while); the Cache API of this location forgets every changed one.
       for (const id of result.deleted) c.var.store.written(id, null);
       const origin = publicOrigin(c);
-      await Promise.all([...result.created, ...result.updated, ...result.deleted].map((id) => purgeClaim(origin, id)));
+      await Promise.all(changed.map((id) => purgeClaim(origin, id)));
       audit(c, "import", null, 200, {
         created: result.created.length,
         updated: result.updated.length,
         conflicts: result.conflicts.map((x) => x.id),
         deleted: result.deleted,
+        linked: result.linked,
         force: request.force ?? false,
       });
       return c.json(result);

@@ -44,7 +44,7 @@ export const admin = new Hono<AppEnv>()
       tags: ["admin"],
       summary: "Create or replace a claim",
       description:
-        "An existing record needs `If-Match` with its current ETag (`*` is refused); `If-None-Match: *` creates only. `version` and `updatedAt` may be left out: the server sets them. Refused (403) when publishing takes a second editor: save a draft instead.",
+        "An existing record needs `If-Match` with its current ETag (`*` is refused); `If-None-Match: *` creates only. `version` and `updatedAt` may be left out: the server sets them. `related` names live records other than this one; each record it adds or drops gets a version that links back or drops the link. Refused (403) when publishing takes a second editor: save a draft instead.",
       parameters: [
         IF_MATCH,
         {
@@ -111,7 +111,8 @@ export const admin = new Hono<AppEnv>()
       access: "admin",
       tags: ["admin"],
       summary: "Delete a claim",
-      description: "The history keeps every version, and says it was deleted.",
+      description:
+        "The history keeps every version, and says it was deleted. Every record that lists it in `related` gets a version without it.",
       parameters: [IF_MATCH, NOTE_PARAM],
       responses: {
         204: { description: "Deleted" },

@@ -7,7 +7,9 @@
  * is eventually consistent) and nothing anyone writes is lost.
  *
  * A change is committed in one SQLite transaction (`db.ts`) together with the KV keys it
- * makes stale (the outbox); then those keys are published (`outbox.ts`): within a budget
+ * makes stale (the outbox), and with the new versions of the other records it links to
+ * or unlinks from, so that related records always link both ways (`related-links.ts`);
+ * then those keys are published (`outbox.ts`): within a budget
  * of KV operations per invocation, one write per key per second, and a bounded number of
  * retries. What a run leaves is published by the alarm.
  *
@@ -41,14 +43,21 @@ import { type Authorship, type DraftRow, linkKey, WriterDb } from "./db.ts";
 import { ifMatchHolds } from "./etag.ts";
 import { type LiveRecord, planImport } from "./import-plan.ts";
 import { DEFAULT_KEY_INTERVAL_MS, DEFAULT_KV_BUDGET, publish } from "./outbox.ts";
+import { type LinkEdit, RelatedLinks, withRelated } from "./related-links.ts";
 
 /** Keys per bulk KV read (KV's limit), when adopting the published set. */
 const BULK_GET = 100;
 
-/** What a write did, for the route to turn into HTTP. */
+/** Another record a write gave a new version, so that its related links go both ways. */
+export interface LinkedVersion {
+  claim: Claim;
+  etag: string;
+}
+
+/** What a write did, for the route to turn into HTTP (`linked`: the other records it changed). */
 export type WriteResult =
-  | { ok: true; status: 200 | 201; claim: Claim; etag: string }
-  | { ok: true; status: 204 }
+  | { ok: true; status: 200 | 201; claim: Claim; etag: string; linked: LinkedVersion[] }
+  | { ok: true; status: 204; linked: LinkedVersion[] }
   | {
       ok: false;
       status: 400 | 403 | 404 | 412 | 422 | 428;
@@ -94,7 +103,8 @@ export class ClaimWriter extends DurableObject<Bindings> {
    * Creates or replaces a record. An existing record needs `ifMatch` with its ETag (412 if
    * stale; 428 if missing or `*`: no blind overwrite); `ifNoneMatch: "*"` refuses to
    * replace one. The version and `updatedAt` are set here, and `related` must name
-   * records that exist.
+   * records that exist (not the record itself); the records it links to or unlinks from
+   * get a version that links back or drops the link.
    */
   async put(
     input: ClaimInput,
@@ -109,7 +119,10 @@ export class ClaimWriter extends DurableObject<Bindings> {
     return result;
   }
 
-  /** Deletes a record. `ifMatch` is required (428), and must hold (412). The history keeps it. */
+  /**
+   * Deletes a record. `ifMatch` is required (428), and must hold (412). The history keeps
+   * it. Every record that lists it gets a version without it.
+   */
   async remove(id: string, ifMatch: string | null, who: Editor): Promise<WriteResult> {
     const result = await this.ctx.blockConcurrencyWhile(async (): Promise<WriteResult> => {
       await this.#ready();
@@ -118,12 +131,18 @@ export class ClaimWriter extends DurableObject<Bindings> {
       const refused = preconditionFailed(id, current.etag, ifMatch);
       if (refused) return refused;
       const urls = this.#db.urlsOf(id);
+      const links = this.#links();
+      links.write(id, null, this.#db.listing(id));
+      links.reconcile();
+      const now = new Date().toISOString();
+      const linked = await this.#linkedVersions(links.edits(), now);
       this.ctx.storage.transactionSync(() => {
-        this.#db.deleteRecord(id, { editor: who.editor, note: who.note || "deleted" });
+        this.#db.deleteRecord(id, { editor: who.editor, note: who.note || "deleted", updatedAt: now });
         this.#enqueueRecord(id, urls);
+        this.#putLinked(linked, { editor: who.editor, note: "" });
         this.#enqueueIndexes();
       });
-      return { ok: true, status: 204 };
+      return { ok: true, status: 204, linked: linked.map(({ claim, etag }) => ({ claim, etag })) };
     });
     if (result.ok) await this.#kick();
     return result;
@@ -288,6 +307,8 @@ export class ClaimWriter extends DurableObject<Bindings> {
    * what the plan says (see `import-plan.ts`), never overwrites a newer live version
    * without `force`, and queues every record of the set, its URLs, its history and the
    * indexes for publishing, so that KV ends up equal to a full rebuild of the live set.
+   * Live records the set links to or unlinks from (or that list a pruned one) get a
+   * version that links back (`linked`); a checked set, whole, needs none.
    */
   async importSet(request: ImportRequest, who: Editor): Promise<WriteResult | { ok: true; result: ImportResult }> {
     const outcome = await this.ctx.blockConcurrencyWhile(async () => {
@@ -314,7 +335,25 @@ export class ClaimWriter extends DurableObject<Bindings> {
             status: 400 as const,
             detail: `${claim.id}: related: names unknown claim(s) ${unknown.map((u) => `"${u}"`).join(", ")}.`,
           };
+        if (claim.related?.includes(claim.id))
+          return { ok: false as const, status: 400 as const, detail: `${claim.id}: related: names the record itself.` };
       }
+      // Links go both ways: what the set's records link to (or no longer do) links back.
+      const links = new RelatedLinks((id) => (live.has(id) ? (live.get(id)!.claim.related ?? []) : null));
+      for (const { claim } of plan.writes) links.write(claim.id, claim.related ?? []);
+      for (const id of pruned)
+        links.write(
+          id,
+          null,
+          [...live.values()].filter((r) => r.claim.related?.includes(id)).map((r) => r.claim.id),
+        );
+      const overCap = links.reconcile();
+      if (overCap) return { ok: false as const, status: 400 as const, detail: overCap };
+      for (const write of plan.writes) {
+        const related = links.related(write.claim.id) ?? [];
+        if (related.join() !== (write.claim.related ?? []).join()) write.claim = withRelated(write.claim, related);
+      }
+      const linked = await this.#linkedVersions(links.edits(), now);
       const entries = await Promise.all(plan.writes.map(({ claim }) => claimEntry(claim)));
       const note = who.note || "imported from data/";
       this.ctx.storage.transactionSync(() => {
@@ -333,6 +372,7 @@ export class ClaimWriter extends DurableObject<Bindings> {
           this.#db.deleteRecord(id, { editor: who.editor, note: `${note} (not in the set: pruned)` });
           this.#enqueueRecord(id, before);
         }
+        this.#putLinked(linked, { editor: who.editor, note });
         if (request.entities) this.#db.set("registry", JSON.stringify(request.entities));
         this.#enqueueIndexes();
       });
@@ -343,6 +383,7 @@ export class ClaimWriter extends DurableObject<Bindings> {
         conflicts: plan.conflicts,
         onlyLive: request.prune ? [] : plan.onlyLive,
         deleted: pruned,
+        linked: linked.map((l) => l.claim.id),
         queued: this.#db.pendingCount(),
       };
       return { ok: true as const, result };
@@ -415,7 +456,10 @@ export class ClaimWriter extends DurableObject<Bindings> {
     by: Authorship,
   ): Promise<WriteResult> {
     const current = this.#db.record(input.id);
-    const unknown = (input.related ?? []).filter((id) => id !== input.id && !this.#db.record(id));
+    const related = input.related ?? [];
+    if (related.includes(input.id))
+      return { ok: false, status: 400, detail: `related: names the record itself ("${input.id}").` };
+    const unknown = related.filter((id) => !this.#db.record(id));
     if (unknown.length)
       return {
         ok: false,
@@ -429,6 +473,10 @@ export class ClaimWriter extends DurableObject<Bindings> {
       if (refused) return refused;
     } else if (cond.ifMatch != null)
       return { ok: false, status: 412, detail: `Claim "${input.id}" does not exist, so If-Match cannot hold.` };
+    const links = this.#links();
+    links.write(input.id, related);
+    const overCap = links.reconcile();
+    if (overCap) return { ok: false, status: 400, detail: overCap };
     const now = new Date().toISOString();
     // id, version and updatedAt first, as the schema (and the files in data/) order them.
     const { id, version: _v, updatedAt: _u, ...fields } = input;
@@ -436,12 +484,55 @@ export class ClaimWriter extends DurableObject<Bindings> {
     const entry = await claimEntry(claim);
     const before = this.#db.urlsOf(claim.id);
     const note = by.note || (current ? "edited" : "created");
+    const linked = await this.#linkedVersions(links.edits(), now);
     this.ctx.storage.transactionSync(() => {
       this.#db.putRecord(claim, entry.value, entry.metadata.etag, { ...by, note, updatedAt: now });
       this.#enqueueRecord(claim.id, before);
+      this.#putLinked(linked, by);
       this.#enqueueIndexes();
     });
-    return { ok: true, status: current ? 200 : 201, claim, etag: entry.metadata.etag };
+    return {
+      ok: true,
+      status: current ? 200 : 201,
+      claim,
+      etag: entry.metadata.etag,
+      linked: linked.map(({ claim, etag }) => ({ claim, etag })),
+    };
+  }
+
+  /** The links of a write, over the live records' `related`. */
+  #links(): RelatedLinks {
+    return new RelatedLinks((id) => {
+      const row = this.#db.record(id);
+      return row ? ((JSON.parse(row.json) as Claim).related ?? []) : null;
+    });
+  }
+
+  /** The next version of each record whose `related` a write changes, with its ETag and history note. */
+  async #linkedVersions(
+    edits: ReadonlyMap<string, LinkEdit>,
+    now: string,
+  ): Promise<Array<LinkedVersion & { json: string; note: string }>> {
+    return Promise.all(
+      [...edits].map(async ([id, edit]) => {
+        const live = JSON.parse(this.#db.record(id)!.json) as Claim;
+        const claim = withRelated({ ...live, version: this.#db.lastVersion(id) + 1, updatedAt: now }, edit.related);
+        const entry = await claimEntry(claim);
+        return { claim, etag: entry.metadata.etag, json: entry.value, note: edit.note };
+      }),
+    );
+  }
+
+  /**
+   * Stores the linked versions (by the write's editor and reviewer, each with its own
+   * note) and queues their keys. Their URLs are unchanged, so their lookup entries are too.
+   */
+  #putLinked(linked: ReadonlyArray<LinkedVersion & { json: string; note: string }>, by: Authorship): void {
+    for (const { claim, json, etag, note } of linked) {
+      this.#db.putRecord(claim, json, etag, { editor: by.editor, note, reviewer: by.reviewer });
+      this.#db.enqueue(claimKey(claim.id), "claim", claim.id);
+      this.#db.enqueue(historyKey(claim.id), "history", claim.id);
+    }
   }
 
   /** Queues a record's key, its history, and the URL entries it had and has now. */

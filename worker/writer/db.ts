@@ -185,6 +185,14 @@ export class WriterDb {
     );
   }
 
+  /** The ids of the live records whose `related` lists `id`, sorted. */
+  listing(id: string): string[] {
+    return this.#all<{ id: string }>(
+      "SELECT id FROM records WHERE EXISTS (SELECT 1 FROM json_each(records.json, '$.related') WHERE value = ?) ORDER BY id",
+      id,
+    ).map((r) => r.id);
+  }
+
   /** The normalized URLs a live record links to. */
   urlsOf(id: string): string[] {
     return this.#all<{ url: string }>("SELECT url FROM links WHERE id = ?", id).map((r) => r.url);
