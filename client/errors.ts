@@ -39,6 +39,12 @@ export class ClaimcardError extends Error {
   readonly status: number | null;
   /** For `kind: "problem"`: the RFC 9457 body the API sent, or one synthesized for a non-problem body. */
   readonly problem: ProblemDetails | undefined;
+  /**
+   * For `kind: "problem"`: the seconds to wait before trying again, from the answer's
+   * `Retry-After`, else the problem catalogue's hint for its kind (`rate-limited`,
+   * `not-loaded`, `unavailable`); undefined when waiting alone will not help.
+   */
+  readonly retryAfter: number | undefined;
 
   /**
    * @example
@@ -47,12 +53,13 @@ export class ClaimcardError extends Error {
   constructor(
     kind: ClaimcardErrorKind,
     message: string,
-    init: { status?: number | null; problem?: ProblemDetails; cause?: unknown } = {},
+    init: { status?: number | null; problem?: ProblemDetails; retryAfter?: number; cause?: unknown } = {},
   ) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     this.kind = kind;
     this.status = init.status ?? null;
     this.problem = init.problem;
+    this.retryAfter = init.retryAfter;
   }
 }
 

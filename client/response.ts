@@ -8,7 +8,7 @@
  */
 import type * as v from "valibot";
 import { check, ProblemDetails } from "../schema/index.ts";
-import { problemKind } from "../shared/problems.ts";
+import { problemKind, problemRetryAfter } from "../shared/problems.ts";
 import type { Connection } from "./connection.ts";
 import { ClaimcardError } from "./errors.ts";
 import { type Answer, type Call, label, send } from "./transport.ts";
@@ -128,10 +128,28 @@ export function unexpectedStatus(call: Call, { res, text }: Answer): ClaimcardEr
     status: res.status,
     detail: text.trim() ? snippet(text) : `${label(call)} answered ${res.status} with no body.`,
   };
+  const kind = problemKind(problem.type);
+  const retryAfter = retryAfterOf(res.headers.get("Retry-After")) ?? (kind ? problemRetryAfter(kind) : undefined);
   return new ClaimcardError("problem", `${label(call)}: ${res.status} ${problem.title}: ${problem.detail}`, {
     status: res.status,
     problem,
+    ...(retryAfter === undefined ? {} : { retryAfter }),
   });
+}
+
+/**
+ * A `Retry-After` header in seconds from now: delay-seconds, or an HTTP date (RFC 9110).
+ *
+ * @example
+ * retryAfterOf("60"); // 60
+ * retryAfterOf(null); // undefined
+ */
+export function retryAfterOf(header: string | null): number | undefined {
+  if (header === null) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
 /** The start of a body, on one line, for messages. */

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { PROBLEMS, problemType } from "../shared/problems.ts";
+import { PROBLEM_MEDIA_TYPE, PROBLEMS, problemType } from "../shared/problems.ts";
 import type { Connection } from "./connection.ts";
 import { ClaimcardError } from "./errors.ts";
 
@@ -84,7 +84,7 @@ export function label(call: Pick<Call, "method" | "path">): string {
 /** The headers of one request: the connection's, the call's, and the ones the client owns. */
 function requestHeaders(conn: Connection, call: Call): Headers {
   const headers = new Headers(conn.headers);
-  headers.set("Accept", "application/json, application/problem+json;q=0.9");
+  headers.set("Accept", `application/json, ${PROBLEM_MEDIA_TYPE};q=0.9`);
   for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value);
   if (call.admin) headers.set("Authorization", `Bearer ${conn.token}`);
   if (call.json !== undefined) headers.set("Content-Type", "application/json");

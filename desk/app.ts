@@ -19,6 +19,7 @@ import { ClaimInput } from "../schema/claim.ts";
 import { mentioned } from "../schema/dataset.ts";
 import type { DraftDocument, DraftList, EditorInfo, HistoryList, VersionDocument } from "../schema/desk.ts";
 import { describeIssues } from "../schema/issues.ts";
+import { LIST_LIMIT } from "../shared/constants.ts";
 import { type Answer, DeskApi, type ProblemBody } from "./api.ts";
 import { type Change, type Conflict, changes, merge, resolve, setAt } from "./diff.ts";
 import { type FormContext, fieldId, type Path, renderFields } from "./form.ts";
@@ -163,7 +164,7 @@ export class ClaimDesk extends LitElement {
     let cursor: string | null = null;
     for (let page = 0; page < 100; page++) {
       const res: Answer<ClaimList> = await this.#api.get<ClaimList>(
-        `/v1/claims?limit=100&lang=${this.lang}${cursor ? `&cursor=${cursor}` : ""}`,
+        `/v1/claims?limit=${LIST_LIMIT.max}&lang=${this.lang}${cursor ? `&cursor=${cursor}` : ""}`,
       );
       if (!res.ok) break;
       for (const it of res.body.items) items.set(it.id, { id: it.id, title: it.title, live: true, draft: null });

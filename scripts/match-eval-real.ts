@@ -29,6 +29,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { answer, figures, type LabelledResult, type LanguageFigures } from "../lib/articles.ts";
 import { readDataset } from "../lib/dataset.ts";
+import { MATCH_LIMIT } from "../shared/constants.ts";
 import { buildMatchIndex } from "../worker/match/build-index.ts";
 import { collectEvidence } from "../worker/match/evidence.ts";
 import { weigh } from "../worker/match/judge.ts";
@@ -194,7 +195,12 @@ if (api) {
     const res = await fetch(`${api}/v1/match`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ text: r.text, ...(r.title ? { title: r.title } : {}), url: r.url, limit: 10 }),
+      body: JSON.stringify({
+        text: r.text,
+        ...(r.title ? { title: r.title } : {}),
+        url: r.url,
+        limit: MATCH_LIMIT.max,
+      }),
     });
     const body = (await res.json()) as { matches: Array<{ id: string; related: string[] }> };
     const got = answer(body.matches);

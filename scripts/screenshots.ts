@@ -10,6 +10,7 @@
 import { mkdir } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { launch } from "../lib/browser.ts";
+import { CARD_SIZE } from "../shared/constants.ts";
 
 const base = (process.argv[2] ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`).replace(/\/$/, "");
 const OUT = "docs/screenshots";
@@ -27,12 +28,25 @@ interface CardShot {
 }
 
 const cards: CardShot[] = [
-  { name: "card-fr-light", lang: "fr", scheme: "light", width: 600, claim: "dnc-hack-2016" },
-  { name: "card-en-light", lang: "en", scheme: "light", width: 600, claim: "dnc-hack-2016" },
-  { name: "card-fr-dark", lang: "fr", scheme: "dark", width: 600, claim: "trump-campaign-iran-2024" },
-  { name: "card-en-dark", lang: "en", scheme: "dark", width: 600, claim: "midnight-blizzard-microsoft-2024" },
+  { name: "card-fr-light", lang: "fr", scheme: "light", width: CARD_SIZE.width, claim: "dnc-hack-2016" },
+  { name: "card-en-light", lang: "en", scheme: "light", width: CARD_SIZE.width, claim: "dnc-hack-2016" },
+  { name: "card-fr-dark", lang: "fr", scheme: "dark", width: CARD_SIZE.width, claim: "trump-campaign-iran-2024" },
+  {
+    name: "card-en-dark",
+    lang: "en",
+    scheme: "dark",
+    width: CARD_SIZE.width,
+    claim: "midnight-blizzard-microsoft-2024",
+  },
   { name: "card-280", lang: "fr", scheme: "light", width: 280, claim: "gru-opcw-wada-2018" },
-  { name: "card-expanded", lang: "en", scheme: "light", width: 600, claim: "gru-indictment-2018", expanded: true },
+  {
+    name: "card-expanded",
+    lang: "en",
+    scheme: "light",
+    width: CARD_SIZE.width,
+    claim: "gru-indictment-2018",
+    expanded: true,
+  },
 ];
 
 async function cardShot(browser: Browser, s: CardShot): Promise<void> {

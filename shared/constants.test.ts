@@ -5,6 +5,7 @@
  * Workers KV accepts.
  */
 import { describe, expect, it } from "vitest";
+import { KV_MAX_VALUE_BYTES } from "../lib/budgets.ts";
 import {
   CARD_FONT_SIZE_PX,
   CARD_SIZE,
@@ -17,13 +18,13 @@ import {
   MATCH_MAX_CHARS,
   MATCH_TEXT_MAX_CHARS,
   MATCH_TIMEOUT_MS,
+  PAGE_CACHE_CONTROL,
   PUBLIC_CACHE_CONTROL,
   UI_LANGS,
 } from "./constants.ts";
 
-/** Workers KV: the shortest `cacheTtl` a read may ask for, and the largest value, in bytes. */
+/** Workers KV: the shortest `cacheTtl` a read may ask for. */
 const KV_MIN_CACHE_TTL_S = 60;
-const KV_MAX_VALUE_BYTES = 25 * 1024 * 1024;
 
 describe("the API's numbers", () => {
   it("have page and match limits whose default is within their range", () => {
@@ -63,6 +64,12 @@ describe("the API's numbers", () => {
     expect(Object.keys(directives).sort()).toEqual(["max-age", "public", "stale-while-revalidate"]);
     expect(directives["max-age"]).toMatch(/^[1-9]\d*$/);
     expect(directives["stale-while-revalidate"]).toMatch(/^[1-9]\d*$/);
+  });
+
+  it("keep a page as long as the reads it is made of, and no stale copy of it", () => {
+    const directives = (header: string) => Object.fromEntries(header.split(/,\s*/).map((d) => d.split("=")));
+    expect(Object.keys(directives(PAGE_CACHE_CONTROL)).sort()).toEqual(["max-age", "public"]);
+    expect(directives(PAGE_CACHE_CONTROL)["max-age"]).toBe(directives(PUBLIC_CACHE_CONTROL)["max-age"]);
   });
 
   it("name the card's languages once each, as language codes", () => {

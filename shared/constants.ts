@@ -59,3 +59,9 @@ export const KV_CACHE_TTL_S = 60;
  * bundlers drop it where it is unused.)
  */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=60";
+
+/**
+ * The `Cache-Control` of the HTML pages (a record's page, the demo pages): the same
+ * minute as {@link PUBLIC_CACHE_CONTROL}, with no stale copy served while revalidating.
+ */
+export const PAGE_CACHE_CONTROL = "public, max-age=60";

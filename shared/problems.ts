@@ -14,8 +14,12 @@ export const PROBLEM_MEDIA_TYPE = "application/problem+json";
 export const PROBLEM_TYPE_PREFIX = "urn:claimcard:problem:";
 
 /**
- * Every kind of problem: `status`, `title`, and `errors: true` when the answer lists each
- * bad field (`"since: must be a real date …"`).
+ * Every kind of problem: `status`, `title`, `errors: true` when the answer lists each
+ * bad field (`"since: must be a real date …"`), and `retryAfter`, for a kind the client
+ * may simply retry, the seconds it should wait: the `Retry-After` header every such answer
+ * carries. (`rate-limited` waits out the period of the Rate Limiting bindings in
+ * wrangler.toml, a minute; `not-loaded` gives a `data:load` time to publish; `unavailable`
+ * is a KV or Durable Object hiccup.)
  */
 export const PROBLEMS = {
   "invalid-query": { status: 400, title: "Invalid request query string", errors: true },
@@ -41,12 +45,12 @@ export const PROBLEMS = {
   "unsupported-media-type": { status: 415, title: "Unsupported media type", errors: false },
   "draft-invalid": { status: 422, title: "Draft not publishable", errors: true },
   "if-match-required": { status: 428, title: "Precondition required", errors: false },
-  "rate-limited": { status: 429, title: "Too many requests", errors: false },
+  "rate-limited": { status: 429, title: "Too many requests", errors: false, retryAfter: 60 },
   "internal-error": { status: 500, title: "Internal error", errors: false },
   "format-not-implemented": { status: 501, title: "Format not implemented", errors: false },
-  unavailable: { status: 503, title: "Service unavailable", errors: false },
-  "not-loaded": { status: 503, title: "No claims loaded", errors: false },
-} as const satisfies Record<string, { status: number; title: string; errors: boolean }>;
+  unavailable: { status: 503, title: "Service unavailable", errors: false, retryAfter: 5 },
+  "not-loaded": { status: 503, title: "No claims loaded", errors: false, retryAfter: 60 },
+} as const satisfies Record<string, { status: number; title: string; errors: boolean; retryAfter?: number }>;
 
 /** A kind of problem the API answers. */
 export type ProblemKind = keyof typeof PROBLEMS;
@@ -58,6 +62,19 @@ export type ProblemStatus = (typeof PROBLEMS)[ProblemKind]["status"];
 export type ProblemKindWithErrors = {
   [K in ProblemKind]: (typeof PROBLEMS)[K]["errors"] extends true ? K : never;
 }[ProblemKind];
+
+/**
+ * The seconds a client should wait before retrying a kind of problem (its `Retry-After`),
+ * or undefined for a kind that a retry alone does not fix.
+ *
+ * @example
+ * problemRetryAfter("rate-limited"); // 60
+ * problemRetryAfter("claim-not-found"); // undefined
+ */
+export function problemRetryAfter(kind: ProblemKind): number | undefined {
+  const entry = PROBLEMS[kind];
+  return "retryAfter" in entry ? entry.retryAfter : undefined;
+}
 
 /**
  * The `type` URI of a kind of problem.

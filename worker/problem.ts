@@ -12,6 +12,7 @@ import {
   PROBLEMS,
   type ProblemKind,
   type ProblemKindWithErrors,
+  problemRetryAfter,
   problemType,
 } from "../shared/problems.ts";
 import { StoreUnavailable } from "./store/kv-timeout.ts";
@@ -33,7 +34,8 @@ type ProblemInit<K extends ProblemKind> = K extends ProblemKindWithErrors
   : [init?: { headers?: Record<string, string> }];
 
 /**
- * Builds a problem+json response of a kind from the catalogue.
+ * Builds a problem+json response of a kind from the catalogue, with the catalogue's
+ * `Retry-After` for the kinds a client may retry.
  *
  * @example
  * return problemResponse("claim-not-found", `No claim has the id "x".`);
@@ -41,6 +43,7 @@ type ProblemInit<K extends ProblemKind> = K extends ProblemKindWithErrors
  */
 export function problemResponse<K extends ProblemKind>(kind: K, detail: string, ...[init]: ProblemInit<K>): Response {
   const { status, title } = PROBLEMS[kind];
+  const retryAfter = problemRetryAfter(kind);
   const errors = init && "errors" in init ? init.errors : undefined;
   const body: ProblemBody = { type: problemType(kind), title, status, detail, ...(errors ? { errors } : {}) };
   return new Response(JSON.stringify(body), {
@@ -49,6 +52,7 @@ export function problemResponse<K extends ProblemKind>(kind: K, detail: string, 
       "Content-Type": PROBLEM_MEDIA_TYPE,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
+      ...(retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) }),
       ...init?.headers,
     },
   });
@@ -107,9 +111,7 @@ export function toProblem(err: unknown): Response {
   const transient = err as { retryable?: unknown; overloaded?: unknown } | null;
   if (err instanceof StoreUnavailable || transient?.retryable === true || transient?.overloaded === true) {
     console.error(`claimcard: ${(err as Error).message}`, (err as Error).cause ?? "");
-    return problemResponse("unavailable", "The claim store could not be reached. Retry shortly.", {
-      headers: { "Retry-After": "5" },
-    });
+    return problemResponse("unavailable", "The claim store could not be reached. Retry shortly.");
   }
   console.error("claimcard: unexpected error", err);
   return problemResponse("internal-error", "Something went wrong on our side; it has been logged.");

@@ -11,7 +11,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, inject, it, vi } from "vitest";
 import { type Claim, ClaimcardError, type ClaimWithEtag, createClient } from "../../client/index.ts";
 import { readDataset } from "../../lib/dataset.ts";
-import { problemType } from "../../shared/problems.ts";
+import { FETCH_TIMEOUT_MS, LIST_LIMIT } from "../../shared/constants.ts";
+import { PROBLEM_MEDIA_TYPE, PROBLEMS, problemType } from "../../shared/problems.ts";
 
 const baseUrl = inject("baseUrl");
 const client = createClient({ baseUrl });
@@ -96,7 +97,7 @@ describe("createClient: public reads", () => {
         return fetch(...args);
       },
     });
-    const all = (await client.listClaims({ limit: 100 })).items.map((i) => i.id);
+    const all = (await client.listClaims({ limit: LIST_LIMIT.max })).items.map((i) => i.id);
     expect(all.length).toBeGreaterThanOrEqual(6);
     const paged: string[] = [];
     for await (const item of counting.allClaims({ limit: 2 })) paged.push(item.id);
@@ -168,6 +169,32 @@ describe("createClient: errors", () => {
     });
   });
 
+  it("says how long to wait before retrying: the answer's Retry-After, else the catalogue's (fake fetch answers)", async () => {
+    const problemOf = (kind: "rate-limited" | "unavailable" | "stale-etag") =>
+      JSON.stringify({
+        type: problemType(kind),
+        title: PROBLEMS[kind].title,
+        status: PROBLEMS[kind].status,
+        detail: "…",
+      });
+    const answer = (kind: "rate-limited" | "unavailable" | "stale-etag", headers: Record<string, string> = {}) =>
+      createClient({
+        baseUrl,
+        fetch: fakeFetch(problemOf(kind), {
+          status: PROBLEMS[kind].status,
+          headers: { "Content-Type": PROBLEM_MEDIA_TYPE, ...headers },
+        }),
+      });
+    expect((await failure(answer("rate-limited", { "Retry-After": "7" }).listClaims())).retryAfter).toBe(7);
+    expect((await failure(answer("rate-limited").listClaims())).retryAfter).toBe(PROBLEMS["rate-limited"].retryAfter);
+    expect((await failure(answer("unavailable").listClaims())).retryAfter).toBe(PROBLEMS.unavailable.retryAfter);
+    const later = new Date(Date.now() + 30_000).toUTCString();
+    const dated = (await failure(answer("unavailable", { "Retry-After": later }).listClaims())).retryAfter!;
+    expect(dated).toBeGreaterThanOrEqual(28);
+    expect(dated).toBeLessThanOrEqual(31);
+    expect((await failure(answer("stale-etag").listClaims())).retryAfter).toBeUndefined();
+  });
+
   it("with validate: true, refuses a response that does not match the schema", async () => {
     const wrong = createClient({
       baseUrl,
@@ -216,7 +243,7 @@ describe("createClient: errors", () => {
     });
 
     it("lets a caller's abort propagate as the AbortError it is", async () => {
-      const slow = createClient({ baseUrl: hangingUrl, timeoutMs: 5000 });
+      const slow = createClient({ baseUrl: hangingUrl, timeoutMs: FETCH_TIMEOUT_MS });
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 50);
       const err: unknown = await slow.listClaims({}, { signal: controller.signal }).catch((e: unknown) => e);

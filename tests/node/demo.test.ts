@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch } from "../../lib/browser.ts";
+import { CARD_SIZE } from "../../shared/constants.ts";
 
 const base = inject("baseUrl");
 let browser: Browser;
@@ -20,6 +21,10 @@ describe("npm start: the demo page", () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain("Malgré les cyberattaques");
     expect(html).toMatch(/<claim-card claim="dnc-hack-2016"/);
+    // The page is static HTML: its reservation is a copy of CARD_SIZE's height, checked here.
+    const cards = html.match(/<claim-card [^>]*>/g) ?? [];
+    expect(cards.length).toBeGreaterThan(0);
+    for (const card of cards) expect(card).toContain(`style="display:block;min-height:${CARD_SIZE.height}px"`);
   });
 
   it("shows, in a real browser, a card setting the main accusation against the main denial", async () => {

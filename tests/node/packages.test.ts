@@ -15,6 +15,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CARD_SIZE } from "../../shared/constants.ts";
 import { hostPage, useBrowserAndHost } from "./host.ts";
 
 const base = inject("baseUrl");
@@ -116,7 +117,7 @@ describe("the packed packages, installed into a scratch project", () => {
     await page.route(`${env.host.origin}/site.js`, (route) =>
       route.fulfill({ contentType: "text/javascript", body: outputFiles[0]!.text }),
     );
-    const card = `<article><p>Une dépêche.</p><claim-card claim="dnc-hack-2016" api="${base}" style="display:block;min-height:360px"></claim-card></article>`;
+    const card = `<article><p>Une dépêche.</p><claim-card claim="dnc-hack-2016" api="${base}" style="display:block;min-height:${CARD_SIZE.height}px"></claim-card></article>`;
     await page.goto(env.host.page("/bundled.html", hostPage("fr", card, `${env.host.origin}/site.js`)));
     const title = page.locator("claim-card [part~=title]");
     await title.waitFor({ timeout: 10_000 });

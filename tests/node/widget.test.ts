@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { CARD_SIZE } from "../../shared/constants.ts";
+import { CARD_SIZE, LIST_LIMIT } from "../../shared/constants.ts";
 import { layoutShifts, watchLayoutShifts } from "./cls.ts";
 import { hostPage, untilServed, useBrowserAndHost } from "./host.ts";
 
@@ -261,7 +261,7 @@ describe("<claim-card> in a real Chromium, from another origin", () => {
   it.each([280, 360, 480, 580, 1280])(
     "cuts no text sideways at %i px, for every seed record in both languages",
     async (width) => {
-      const ids: string[] = (await (await fetch(`${base}/v1/claims?limit=100`)).json()).items.map(
+      const ids: string[] = (await (await fetch(`${base}/v1/claims?limit=${LIST_LIMIT.max}`)).json()).items.map(
         (i: { id: string }) => i.id,
       );
       expect(ids.length).toBeGreaterThan(20);

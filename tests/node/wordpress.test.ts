@@ -144,6 +144,6 @@ describe("the WordPress plugin", () => {
     const data = (await oembed.json()) as Record<string, unknown>;
     expect(data).toMatchObject({ version: "1.0", type: "rich", provider_name: "claimcard" });
     expect(data.html).toContain(`<iframe src="${base}/embed/${id}?lang=fr"`);
-    expect(Number(data.width)).toBeLessThanOrEqual(600);
+    expect(Number(data.width)).toBeLessThanOrEqual(Number(new URL(r.oembedRequest).searchParams.get("maxwidth")));
   });
 });

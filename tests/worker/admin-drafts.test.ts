@@ -7,6 +7,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Claim, DraftDocument, DraftList, HistoryList, VersionDocument } from "../../schema/index.ts";
+import { PROBLEMS } from "../../shared/problems.ts";
 import { app } from "../../worker/app.ts";
 import { ORIGIN, problem, request } from "./http.ts";
 import { seed } from "./seed.ts";
@@ -119,7 +120,7 @@ describe("drafts", () => {
       body: "{}",
     });
     expect(self.status).toBe(403);
-    expect((await problem(self)).title).toBe("Second editor required");
+    expect((await problem(self)).title).toBe(PROBLEMS["second-editor-required"].title);
     const direct = await withSecondEditor("/v1/claims/reviewed-claim", {
       method: "PUT",
       headers: as(ALICE),

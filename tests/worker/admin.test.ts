@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Claim, ClaimList, LookupResult, MatchResult } from "../../schema/index.ts";
+import { LIST_LIMIT, MATCH_LIMIT } from "../../shared/constants.ts";
 import { STRINGS } from "../../shared/i18n.ts";
+import { PROBLEMS } from "../../shared/problems.ts";
 import { problem, request } from "./http.ts";
 import { seed, seedClaims } from "./seed.ts";
 import { settle, theWriter } from "./writer-helpers.ts";
@@ -120,7 +122,7 @@ describe("PUT /v1/claims/:id", () => {
       await request("/v1/match", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ text, limit: 10 }),
+        body: JSON.stringify({ text, limit: MATCH_LIMIT.max }),
       })
     ).json<MatchResult>();
     expect(matched.matches.map((m) => m.id)).toContain("created-claim");
@@ -150,7 +152,7 @@ describe("PUT /v1/claims/:id", () => {
       "If-Match": '"1-0000000000000000"',
     });
     expect(stale.status).toBe(412);
-    expect((await problem(stale)).title).toBe("Precondition failed");
+    expect((await problem(stale)).title).toBe(PROBLEMS["stale-etag"].title);
     const weak = await put("guarded-claim", draft("guarded-claim"), { "If-Match": `W/${tag}` });
     expect(weak.status).toBe(412);
     await settle();
@@ -191,7 +193,7 @@ describe("PUT /v1/claims/:id", () => {
     await settle();
     const status = await theWriter().status();
     expect(status).toMatchObject({ pending: 0, failed: [] });
-    const listed = await (await request("/v1/claims?topic=bulk-claim&limit=100")).json<ClaimList>();
+    const listed = await (await request(`/v1/claims?topic=bulk-claim&limit=${LIST_LIMIT.max}`)).json<ClaimList>();
     expect(listed.items.map((i) => i.id).sort()).toEqual(Array.from({ length: n }, (_, i) => `bulk-claim-${i}`).sort());
     for (let i = 0; i < n; i++) {
       const looked = await (
@@ -289,7 +291,7 @@ describe("PUT /v1/claims/:id", () => {
   it("answers 400 when the body's id is not the path's", async () => {
     const res = await put("path-id", draft("body-id"));
     expect(res.status).toBe(400);
-    expect((await problem(res)).title).toBe("Id mismatch");
+    expect((await problem(res)).title).toBe(PROBLEMS["id-mismatch"].title);
   });
 
   it("answers 415 for a non-JSON body and 413 for an oversized one", async () => {

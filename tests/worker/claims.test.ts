@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { PROBLEMS } from "../../shared/problems.ts";
 import { problem, request } from "./http.ts";
 import { seed } from "./seed.ts";
 
@@ -47,7 +48,7 @@ describe("GET /v1/claims/:id", () => {
     const res = await request("/v1/claims/no-such-claim");
     expect(res.status).toBe(404);
     const body = await problem(res);
-    expect(body).toMatchObject({ status: 404, title: "Claim not found" });
+    expect(body).toMatchObject({ status: 404, title: PROBLEMS["claim-not-found"].title });
     expect(body.detail).toContain("no-such-claim");
   });
 
@@ -61,7 +62,7 @@ describe("GET /v1/claims/:id", () => {
     const res = await request(`/v1/claims/${id}`);
     expect(res.status).toBe(400);
     const body = await problem(res);
-    expect(body.title).toBe("Invalid request path");
+    expect(body.title).toBe(PROBLEMS["invalid-param"].title);
     expect(body.errors?.[0]).toMatch(/^id: /);
   });
 });

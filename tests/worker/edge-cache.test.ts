@@ -8,7 +8,14 @@ import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Claim } from "../../schema/index.ts";
 import { app } from "../../worker/app.ts";
-import { CACHE_NAME, cacheKey, claimEmbedKey, claimRecordKey, purgeClaim } from "../../worker/middleware/edge-cache.ts";
+import {
+  CACHE_NAME,
+  cacheKey,
+  claimEmbedKey,
+  claimRecordKey,
+  PUBLIC_CACHE_CONTROL,
+  purgeClaim,
+} from "../../worker/middleware/edge-cache.ts";
 import { forgetReads } from "../../worker/store/isolate-memory.ts";
 import { ORIGIN } from "./http.ts";
 import { seed, seedClaims } from "./seed.ts";
@@ -158,7 +165,7 @@ describe("purgeClaim(origin, id)", () => {
     ];
     const other = claimRecordKey(ORIGIN, "purge-probe-2", "json", "en");
     for (const key of [...keys, other])
-      await cache.put(key, new Response("x", { headers: { "Cache-Control": "public, max-age=60" } }));
+      await cache.put(key, new Response("x", { headers: { "Cache-Control": PUBLIC_CACHE_CONTROL } }));
     await purgeClaim(ORIGIN, "purge-probe");
     for (const key of keys) expect(await cache.match(key), key).toBeUndefined();
     expect(await cache.match(other)).toBeDefined();

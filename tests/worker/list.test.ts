@@ -37,7 +37,7 @@ describe("GET /v1/claims", () => {
   });
 
   it("answers in French with lang=fr", async () => {
-    const page = await list("?lang=fr&topic=wiper-malware&limit=100");
+    const page = await list(`?lang=fr&topic=wiper-malware&limit=${LIST_LIMIT.max}`);
     const expected = seedClaims().filter((c) => c.topics.includes("wiper-malware"));
     expect(page.items.map((i) => i.title).sort()).toEqual(expected.map((c) => c.incident.title.fr).sort());
     expect(page.items.map((i) => i.title)).toContainEqual(expect.stringMatching(/ukrainien/i));
@@ -50,7 +50,7 @@ describe("GET /v1/claims", () => {
     expect(byName).toEqual(byAlias);
     expect(byAlias).toContain("dnc-hack-2016");
     expect(byAlias).not.toContain("trump-campaign-iran-2024");
-    const russia = ids(await list("?accused=russie&limit=100"));
+    const russia = ids(await list(`?accused=russie&limit=${LIST_LIMIT.max}`));
     expect(russia).toEqual(
       expect.arrayContaining([
         "dnc-hack-2016",
@@ -73,10 +73,10 @@ describe("GET /v1/claims", () => {
         .filter((c) => c.accusations.some((a) => a.by === id))
         .map((c) => c.id)
         .sort();
-    expect(ids(await list("?accuser=microsoft&limit=100")).sort()).toEqual(accusedBy("microsoft"));
-    expect(ids(await list("?accuser=microsoft&limit=100"))).toContain("trump-campaign-iran-2024");
+    expect(ids(await list(`?accuser=microsoft&limit=${LIST_LIMIT.max}`)).sort()).toEqual(accusedBy("microsoft"));
+    expect(ids(await list(`?accuser=microsoft&limit=${LIST_LIMIT.max}`))).toContain("trump-campaign-iran-2024");
     expect(ids(await list("?accuser=netherlands"))).toEqual(["gru-opcw-wada-2018"]);
-    expect(ids(await list("?status=alleged&limit=100")).sort()).toEqual(
+    expect(ids(await list(`?status=alleged&limit=${LIST_LIMIT.max}`)).sort()).toEqual(
       claims
         .filter((c) => c.status === "alleged")
         .map((c) => c.id)
@@ -101,7 +101,7 @@ describe("GET /v1/claims", () => {
     }
     const total = seedClaims().length;
     expect(pages).toBe(Math.ceil(total / 7));
-    expect(seen).toEqual(ids(await list("?limit=100")));
+    expect(seen).toEqual(ids(await list(`?limit=${LIST_LIMIT.max}`)));
     expect(new Set(seen).size).toBe(total);
   });
 

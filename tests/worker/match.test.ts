@@ -2,10 +2,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { answer, parseArticle, score } from "../../lib/articles.ts";
 import type { MatchResult } from "../../schema/index.ts";
+import { PROBLEMS } from "../../shared/problems.ts";
 import { buildMatchIndex } from "../../worker/match/build-index.ts";
 import { decodeMatchIndex, encodeMatchIndex } from "../../worker/match/index-codec.ts";
 import { matchArticle } from "../../worker/match/match.ts";
 import { problem, request } from "./http.ts";
+import { rateLimit } from "./rate-limits.ts";
 import { seed, seedClaims } from "./seed.ts";
 
 const load = (sources: Record<string, string>) =>
@@ -336,7 +338,8 @@ describe("POST /v1/match", () => {
     await problem(bad);
   });
 
-  it("limits a client to 120 matches a minute, with 429 and Retry-After, and not its neighbour", async () => {
+  const rate = rateLimit("MATCH_LIMIT");
+  it(`limits a client to ${rate.limit} matches in ${rate.period} s, with 429 and Retry-After, and not its neighbour`, async () => {
     const from = (ip: string) =>
       request("/v1/match", {
         method: "POST",
@@ -344,12 +347,12 @@ describe("POST /v1/match", () => {
         body: JSON.stringify({ text: "rien" }),
       });
     const statuses: number[] = [];
-    for (let i = 0; i < 125; i++) statuses.push((await from("203.0.113.7")).status);
-    expect(statuses.slice(0, 120).every((s) => s === 200)).toBe(true);
+    for (let i = 0; i < rate.limit + 5; i++) statuses.push((await from("203.0.113.7")).status);
+    expect(statuses.slice(0, rate.limit).every((s) => s === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
     const limited = await from("203.0.113.7");
-    expect(limited.headers.get("Retry-After")).toBe("60");
-    expect((await problem(limited)).title).toBe("Too many requests");
+    expect(limited.headers.get("Retry-After")).toBe(String(PROBLEMS["rate-limited"].retryAfter));
+    expect((await problem(limited)).title).toBe(PROBLEMS["rate-limited"].title);
     expect((await from("203.0.113.8")).status).toBe(200);
   });
 

@@ -1,11 +1,16 @@
 /**
  * The rate limit of `POST /v1/match`, with the real Rate Limiting binding of wrangler.toml
- * (120 a minute) in workerd: its key, and who shares one.
+ * (`MATCH_LIMIT`, read from there) in workerd: its key, who shares one, and the
+ * `Retry-After` of the problem catalogue, which waits out the binding's period.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { PROBLEMS } from "../../shared/problems.ts";
 import { clientKey, NO_IP_KEY } from "../../worker/middleware/rate-limit.ts";
 import { problem, request, sendRaw } from "./http.ts";
+import { rateLimit } from "./rate-limits.ts";
 import { seed } from "./seed.ts";
+
+const { limit: LIMIT, period: PERIOD } = rateLimit("MATCH_LIMIT");
 
 beforeAll(async () => {
   await seed();
@@ -23,7 +28,7 @@ async function matches(n: number, ip: (i: number) => string | undefined): Promis
     const res = await (address === undefined ? sendRaw : request)("/v1/match", { method: "POST", headers, body });
     statuses.push(res.status);
     if (res.status === 429) {
-      expect(res.headers.get("Retry-After")).toBe("60");
+      expect(res.headers.get("Retry-After")).toBe(String(PROBLEMS["rate-limited"].retryAfter));
       await problem(res);
     } else await res.arrayBuffer();
   }
@@ -51,24 +56,28 @@ describe("clientKey", () => {
 });
 
 describe("POST /v1/match rate limit", () => {
+  it("tells a limited client to wait out the binding's period", () => {
+    expect(PROBLEMS["rate-limited"].retryAfter).toBe(PERIOD);
+  });
+
   it("counts an IPv6 client by its /64: rotating the address within it does not escape the limit", async () => {
-    const statuses = await matches(125, (i) => `2001:db8:77:1:${(i + 1).toString(16)}::${i.toString(16)}`);
+    const statuses = await matches(LIMIT + 5, (i) => `2001:db8:77:1:${(i + 1).toString(16)}::${i.toString(16)}`);
     expect(
-      statuses.slice(0, 120).every((s) => s === 200),
+      statuses.slice(0, LIMIT).every((s) => s === 200),
       String(statuses),
     ).toBe(true);
-    expect(statuses.slice(120)).toEqual([429, 429, 429, 429, 429]);
+    expect(statuses.slice(LIMIT)).toEqual([429, 429, 429, 429, 429]);
     // The next /64 is another subscriber.
     expect(await matches(1, () => "2001:db8:77:2::1")).toEqual([200]);
   });
 
   it("limits callers without a client IP (service bindings) together, under one key", async () => {
-    const statuses = await matches(125, (i) => (i % 2 ? undefined : `spoofed-${i}`));
+    const statuses = await matches(LIMIT + 5, (i) => (i % 2 ? undefined : `spoofed-${i}`));
     expect(
-      statuses.slice(0, 120).every((s) => s === 200),
+      statuses.slice(0, LIMIT).every((s) => s === 200),
       String(statuses),
     ).toBe(true);
-    expect(statuses.slice(120)).toEqual([429, 429, 429, 429, 429]);
+    expect(statuses.slice(LIMIT)).toEqual([429, 429, 429, 429, 429]);
     // A real client is not in their bucket.
     expect(await matches(1, () => "198.51.100.20")).toEqual([200]);
   });

@@ -74,9 +74,7 @@ export const adminAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
     const { success } = await limiter.limit({ key: ip });
     if (!success) {
       fail("rate-limited");
-      throw new Problem("rate-limited", "Too many admin sign-in attempts from this client. Retry in a minute.", {
-        headers: { "Retry-After": "60" },
-      });
+      throw new Problem("rate-limited", "Too many admin sign-in attempts from this client. Retry in a minute.");
     }
   }
 

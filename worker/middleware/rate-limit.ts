@@ -81,9 +81,7 @@ export const matchLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!limiter || (ip && LOOPBACK.test(ip))) return next();
   const { success } = await limiter.limit({ key: clientKey(ip) });
   if (!success) {
-    throw new Problem("rate-limited", "This client sent too many matches in the last minute. Retry in a minute.", {
-      headers: { "Retry-After": "60" },
-    });
+    throw new Problem("rate-limited", "This client sent too many matches in the last minute. Retry in a minute.");
   }
   await next();
 };

@@ -11,7 +11,7 @@ import type { MiddlewareHandler } from "hono";
 import { describeRoute, resolver } from "hono-openapi";
 import * as v from "valibot";
 import { ProblemDetails } from "../../schema/index.ts";
-import { PROBLEM_MEDIA_TYPE, PROBLEMS, type ProblemKind } from "../../shared/problems.ts";
+import { PROBLEM_MEDIA_TYPE, PROBLEMS, type ProblemKind, problemRetryAfter } from "../../shared/problems.ts";
 
 type DescribeOptions = Parameters<typeof describeRoute>[0];
 type Responses = NonNullable<DescribeOptions["responses"]>;
@@ -49,7 +49,8 @@ export function json(schema: v.GenericSchema, description: string): Response {
 
 /**
  * The error responses of an operation, from the problem catalogue: one entry per status,
- * whose description names each kind of problem it can be.
+ * whose description names each kind of problem it can be, and the `Retry-After` header
+ * of the kinds a client may retry.
  *
  * @example
  * { ...problems("invalid-param", "claim-not-found", "unavailable") }
@@ -59,8 +60,22 @@ export function problems(...kinds: ProblemKind[]): Responses {
   for (const kind of kinds) byStatus.set(PROBLEMS[kind].status, [...(byStatus.get(PROBLEMS[kind].status) ?? []), kind]);
   const out: Responses = {};
   for (const [status, list] of byStatus) {
+    const retried = list.flatMap((k) => {
+      const seconds = problemRetryAfter(k);
+      return seconds === undefined ? [] : [`${seconds} for \`${k}\``];
+    });
     out[status] = {
       description: list.map((k) => `${PROBLEMS[k].title} (\`${k}\`)`).join("; "),
+      ...(retried.length
+        ? {
+            headers: {
+              "Retry-After": {
+                description: `Seconds to wait before retrying: ${retried.join(", ")}.`,
+                schema: { type: "integer" as const, minimum: 1 },
+              },
+            },
+          }
+        : {}),
       content: { [PROBLEM_MEDIA_TYPE]: { schema: resolver(Problem) } },
     };
   }

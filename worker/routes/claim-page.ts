@@ -7,6 +7,7 @@
  */
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { PAGE_CACHE_CONTROL } from "../../shared/constants.ts";
 import type { AppEnv } from "../env.ts";
 import { idParam, loadClaim } from "../middleware/claim-id.ts";
 import { langQuery, pickLang } from "../middleware/lang.ts";
@@ -54,7 +55,7 @@ export const claimPageRoute = new Hono<AppEnv>()
       const claim = await loadClaim(c, c.req.valid("param").id);
       const lang = pickLang(c, c.req.valid("query").lang);
       c.header("Vary", "Accept-Language");
-      c.header("Cache-Control", "public, max-age=60");
+      c.header("Cache-Control", PAGE_CACHE_CONTROL);
       const [related, history] = await Promise.all([relatedRecords(c, claim), c.var.store.history(claim.id)]);
       return c.html(claimPage(claim, lang, publicOrigin(c), { related, ...(history ? { history } : {}) }));
     },

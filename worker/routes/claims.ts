@@ -79,10 +79,7 @@ export const claims = new Hono<AppEnv>()
         });
       }
       const catalog = await c.var.store.catalog();
-      if (!catalog)
-        throw new Problem("not-loaded", "The claim index is empty: run npm run data:load.", {
-          headers: { "Retry-After": "60" },
-        });
+      if (!catalog) throw new Problem("not-loaded", "The claim index is empty: run npm run data:load.");
       return c.json(pageCatalog(catalog, query));
     },
   )

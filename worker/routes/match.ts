@@ -65,10 +65,7 @@ export const match = new Hono<AppEnv>().post(
     const { text, title, url, lang, limit = MATCH_LIMIT.default } = c.req.valid("json");
     const store = c.var.store;
     const index = await store.matchIndex();
-    if (!index)
-      throw new Problem("not-loaded", "The match index is empty: run npm run data:load.", {
-        headers: { "Retry-After": "60" },
-      });
+    if (!index) throw new Problem("not-loaded", "The match index is empty: run npm run data:load.");
 
     const found = matchArticle(index, { text: text.slice(0, MATCH_MAX_CHARS), title, url, lang }, MATCH_LIMIT.max);
     const normalized = url ? normalizeArticleUrl(url) : null;

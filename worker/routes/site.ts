@@ -7,6 +7,7 @@
  * @module
  */
 import { Hono } from "hono";
+import { PAGE_CACHE_CONTROL } from "../../shared/constants.ts";
 import type { AppEnv } from "../env.ts";
 import { pageHeaders, scriptHeaders } from "../middleware/security.ts";
 import { operation, problems, response } from "../openapi/describe.ts";
@@ -18,7 +19,7 @@ async function page(assets: Fetcher, url: string, file: string): Promise<Respons
   if (!res.ok) return problemResponse("not-found", `${file} is not built: run npm run build.`);
   return new Response(res.body, {
     status: res.status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=60" },
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": PAGE_CACHE_CONTROL },
   });
 }
 
