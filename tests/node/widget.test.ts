@@ -495,6 +495,8 @@ describe("<claim-card> never breaks the page", () => {
     // A copy of a real record, kept from matching the articles of the auto-mode tests on the same server.
     record.keywords = { fr: [], en: [] };
     record.urls = [];
+    // Related records link both ways: a copied list would give the seed records a link to this one.
+    record.related = [];
     record.incident.targets = [{ fr: payload, en: payload }];
     record.incident.title = { fr: payload, en: payload };
     record.incident.summary = {
