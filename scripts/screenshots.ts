@@ -27,26 +27,16 @@ interface CardShot {
   expanded?: boolean;
 }
 
+/** The card at its full width, as oEmbed and WordPress give it. */
+const FULL = CARD_SIZE.width;
+
 const cards: CardShot[] = [
-  { name: "card-fr-light", lang: "fr", scheme: "light", width: CARD_SIZE.width, claim: "dnc-hack-2016" },
-  { name: "card-en-light", lang: "en", scheme: "light", width: CARD_SIZE.width, claim: "dnc-hack-2016" },
-  { name: "card-fr-dark", lang: "fr", scheme: "dark", width: CARD_SIZE.width, claim: "trump-campaign-iran-2024" },
-  {
-    name: "card-en-dark",
-    lang: "en",
-    scheme: "dark",
-    width: CARD_SIZE.width,
-    claim: "midnight-blizzard-microsoft-2024",
-  },
+  { name: "card-fr-light", lang: "fr", scheme: "light", width: FULL, claim: "dnc-hack-2016" },
+  { name: "card-en-light", lang: "en", scheme: "light", width: FULL, claim: "dnc-hack-2016" },
+  { name: "card-fr-dark", lang: "fr", scheme: "dark", width: FULL, claim: "trump-campaign-iran-2024" },
+  { name: "card-en-dark", lang: "en", scheme: "dark", width: FULL, claim: "midnight-blizzard-microsoft-2024" },
   { name: "card-280", lang: "fr", scheme: "light", width: 280, claim: "gru-opcw-wada-2018" },
-  {
-    name: "card-expanded",
-    lang: "en",
-    scheme: "light",
-    width: CARD_SIZE.width,
-    claim: "gru-indictment-2018",
-    expanded: true,
-  },
+  { name: "card-expanded", lang: "en", scheme: "light", width: FULL, claim: "gru-indictment-2018", expanded: true },
 ];
 
 async function cardShot(browser: Browser, s: CardShot): Promise<void> {
