@@ -12,14 +12,13 @@
  *   what does, and a record created elsewhere shows here within seconds.
  *
  * Everything expires after {@link MEMORY_TTL_MS} (KV itself is eventually consistent over
- * about 60 s). The LRUs are lru-cache's, with `ttlResolution: 0`: it reads the clock on
- * each check instead of arming a timer per read, which a Worker request does not need.
+ * about 60 s). The LRUs (`lru.ts`) read the clock on each check, and arm no timer.
  *
  * @module
  */
-import { LRUCache } from "lru-cache";
 import type { MatchIndex } from "../match/match-index.ts";
 import type { Catalog } from "./catalog.ts";
+import { Lru } from "./lru.ts";
 
 /** How long a hit or an index is reused in one isolate. */
 export const MEMORY_TTL_MS = 30_000;
@@ -116,23 +115,21 @@ export class IsolateMemory {
   readonly catalog: IndexSlot<Catalog>;
   /** The match index's slot. */
   readonly matchIndex: IndexSlot<MatchIndex>;
-  private readonly hits: LRUCache<string, Hit>;
-  private readonly misses: LRUCache<string, true>;
+  private readonly hits: Lru<Hit>;
+  private readonly misses: Lru<true>;
 
   constructor(limits: Partial<MemoryLimits> = {}) {
     const { maxHits, maxHitChars, maxMisses, ttlMs, missTtlMs, now } = { ...DEFAULT_LIMITS, ...limits };
-    const perf = { now };
     this.catalog = new IndexSlot(ttlMs, now);
     this.matchIndex = new IndexSlot(ttlMs, now);
-    this.hits = new LRUCache<string, Hit>({
+    this.hits = new Lru<Hit>({
       max: maxHits,
       maxSize: maxHitChars,
-      sizeCalculation: (hit) => Math.max(1, typeof hit === "string" ? hit.length : hit.json.length),
-      ttl: ttlMs,
-      ttlResolution: 0,
-      perf,
+      sizeOf: (hit) => (typeof hit === "string" ? hit.length : hit.json.length),
+      ttlMs,
+      now,
     });
-    this.misses = new LRUCache<string, true>({ max: maxMisses, ttl: missTtlMs, ttlResolution: 0, perf });
+    this.misses = new Lru<true>({ max: maxMisses, ttlMs: missTtlMs, now });
   }
 
   /**
@@ -158,7 +155,7 @@ export class IsolateMemory {
   remember<V extends Hit | null>(key: string, value: V, missTtlMs?: number): V {
     if (value === null) {
       this.hits.delete(key);
-      this.misses.set(key, true, missTtlMs === undefined ? {} : { ttl: missTtlMs });
+      this.misses.set(key, true, missTtlMs);
     } else {
       this.misses.delete(key);
       this.hits.set(key, value as Hit);
