@@ -49,6 +49,7 @@ describe("weighDates", () => {
     to: month(y, m),
     weight: 1,
     published,
+    lead: published,
   });
 
   it("supports a record when a date is its incident's or one of its statements'", () => {

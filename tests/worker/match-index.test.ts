@@ -95,7 +95,7 @@ describe("the index", () => {
     const no = (id: string) => index.claims.indexOf(id);
     expect(index.related[no("gru-indictment-2018")]).toContain(no("dnc-hack-2016"));
     expect(index.related[no("dnc-hack-2016")]).toContain(no("gru-indictment-2018"));
-    const notpetya = unpackDates(index.dateStarts, index.dateSpans, no("notpetya-2017"));
+    const notpetya = unpackDates(index.dateStarts, index.dateSpans, index.dateDays, no("notpetya-2017"));
     expect(notpetya.incident).toEqual({ from: 2017 * 12 + 5, to: 2017 * 12 + 5 });
     expect(notpetya).toEqual(claimDates(claim("notpetya-2017")));
   });

@@ -21,7 +21,15 @@ import { claimFeatures, entityNames } from "./claim-features.ts";
 import { claimDates, packDates } from "./dates.ts";
 import { featureKey } from "./feature-key.ts";
 import { EVERYDAY } from "./general-words.ts";
-import { KIND, type MatchIndex, TARGET_SIZE_BITS } from "./match-index.ts";
+import {
+  FLAG,
+  KIND,
+  type MatchIndex,
+  SHARED_MAX,
+  SHARED_SHIFT,
+  TARGET_FLAGS_AT,
+  TARGET_SIZE_BITS,
+} from "./match-index.ts";
 import { foldText, stemsOfFolded } from "./text.ts";
 
 /**
@@ -89,10 +97,34 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
   const df = new Map<string, number>();
   const count = (feature: string) => df.set(feature, (df.get(feature) ?? 0) + 1);
   for (const features of evidence) for (const [feature] of features) count(feature);
+  const targetHolders = new Map<string, number[]>();
+  perClaim.forEach((f, claim) => {
+    for (const w of f.targetWords.keys()) targetHolders.set(w, [...(targetHolders.get(w) ?? []), claim]);
+  });
   const partDf = new Map<string, number>();
   for (const f of perClaim)
     for (const feature of new Set([...f.targetWords.keys(), ...f.phraseWords.keys()]))
       partDf.set(feature, (partDf.get(feature) ?? 0) + 1);
+
+  const claimNo = new Map(claims.map((c, i) => [c.id, i]));
+  const related = claims.map(() => new Set<number>());
+  claims.forEach((c, i) => {
+    for (const id of c.related ?? []) {
+      const j = claimNo.get(id);
+      if (j === undefined || j === i) continue;
+      related[i]!.add(j);
+      related[j]!.add(i);
+    }
+  });
+  // Which records each feature is evidence of, to flag it shared or unique.
+  const holders = new Map<string, number[]>();
+  evidence.forEach((features, claim) => {
+    for (const [feature] of features) {
+      const list = holders.get(feature);
+      if (list) list.push(claim);
+      else holders.set(feature, [claim]);
+    }
+  });
 
   const n = claims.length;
   const maxDf = Math.max(50, n * MAX_DOCUMENT_SHARE);
@@ -108,10 +140,15 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
     postings.set(key, list);
   };
   evidence.forEach((features, claim) => {
+    const family = related[claim]!;
     for (const [feature, { concept, weight, actor }] of features) {
       const d = df.get(feature)!;
       if (d > maxDf) continue;
-      post(feature, claim, concept, weight * idf(d), actor ? KIND.actor : KIND.evidence);
+      const others = holders.get(feature)!;
+      let outside = 0;
+      for (const c of others) if (c !== claim && !family.has(c) && outside < SHARED_MAX) outside++;
+      const flags = (d === 1 ? FLAG.unique : 0) | (outside << SHARED_SHIFT);
+      post(feature, claim, concept, weight * idf(d), (actor ? KIND.actor : KIND.evidence) | flags);
     }
   });
   perClaim.forEach((f, claim) => {
@@ -147,17 +184,6 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
   });
   starts[keys.length] = at;
 
-  const claimNo = new Map(claims.map((c, i) => [c.id, i]));
-  const related = claims.map(() => new Set<number>());
-  claims.forEach((c, i) => {
-    for (const id of c.related ?? []) {
-      const j = claimNo.get(id);
-      if (j === undefined || j === i) continue;
-      related[i]!.add(j);
-      related[j]!.add(i);
-    }
-  });
-
   const dates = packDates(claims.map(claimDates));
   return {
     generation,
@@ -166,13 +192,24 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
     related: related.map((s) => [...s].sort((a, b) => a - b)),
     dateStarts: dates.starts,
     dateSpans: dates.spans,
-    targets: perClaim.map((f) =>
+    dateDays: dates.days,
+    targets: perClaim.map((f, claim) =>
       f.targetLists.map(({ words, names }) => {
         let mask = 0;
+        // How telling co-occurrence with this target is: as its least shared telling word.
+        let outside = SHARED_MAX;
+        let unique = false;
         words.forEach((w, i) => {
-          if (names[i] && partDf.get(w)! <= telling) mask |= 1 << i;
+          if (!names[i] || partDf.get(w)! > telling) return;
+          mask |= 1 << i;
+          const others = new Set([...(targetHolders.get(w) ?? []), ...(holders.get(w) ?? [])]);
+          others.delete(claim);
+          let out = 0;
+          for (const c of others) if (!related[claim]!.has(c) && out < SHARED_MAX) out++;
+          outside = Math.min(outside, out);
+          if (others.size === 0) unique = true;
         });
-        return words.length + TARGET_SIZE_BITS * mask;
+        return words.length + TARGET_SIZE_BITS * mask + TARGET_FLAGS_AT * (outside + (unique ? 4 : 0));
       }),
     ),
     phrases: perClaim.map((f) => f.phrases.map((p) => ({ ...p, concept: f.root(p.concept) }))),

@@ -27,12 +27,18 @@ export interface DateMention extends MonthSpan {
   weight: number;
   /** The publication date, from the URL. */
   published: boolean;
+  /** From the URL, the title or the lead: the article's own time, not background. */
+  lead: boolean;
+  /** The publication day (days since 1970), when the URL gives it. */
+  day?: number;
 }
 
 /** A record's dates: the incident's span, and the months of its statements and consequences. */
 export interface ClaimDates {
   incident: MonthSpan;
   events: MonthSpan[];
+  /** The incident's first day (days since 1970), when the record gives it; 0 otherwise. */
+  startDay: number;
 }
 
 const MONTHS: Record<string, number> = {};
@@ -72,13 +78,13 @@ const YEAR_ONLY_WEIGHT = 0.5;
  * datesInFolded("dans la nuit du 13 au 14 janvier 2022 en 2016", 1);
  * // [{ from: 24264, to: 24264, weight: 1, published: false }, { from: 24192, to: 24203, weight: 0.5, published: false }]
  */
-export function datesInFolded(folded: string, weight: number): DateMention[] {
+export function datesInFolded(folded: string, weight: number, lead = weight >= 1): DateMention[] {
   if (!/\d{4}/.test(folded)) return [];
   const out: DateMention[] = [];
   const taken: Array<[number, number]> = [];
   const month = (y: string, m: number, at: number, length: number) => {
     const n = Number(y) * 12 + m;
-    out.push({ from: n, to: n, weight, published: false });
+    out.push({ from: n, to: n, weight, published: false, lead });
     taken.push([at, at + length]);
   };
   for (const m of folded.matchAll(NAMED)) month(m[2]!, MONTHS[m[1]!]!, m.index, m[0].length);
@@ -87,24 +93,30 @@ export function datesInFolded(folded: string, weight: number): DateMention[] {
   for (const m of folded.matchAll(YEAR_ALONE)) {
     if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
     const y = Number(m[1]) * 12;
-    out.push({ from: y, to: y + 11, weight: weight * YEAR_ONLY_WEIGHT, published: false });
+    out.push({ from: y, to: y + 11, weight: weight * YEAR_ONLY_WEIGHT, published: false, lead });
   }
   return out;
 }
 
-/** /2016/12/ and /2017/09/07/; 201412 and 20210720 as a path segment or its start; 2017-04-25. */
+/** /2016/12/ and /2017/09/07/; 201412 and 20210720 as a path segment or its start; 2017-04-25. Day optional. */
 const URL_DATES = [
-  new RegExp(`(?:^|/)(${YEAR})/(0[1-9]|1[0-2])(?=/)`),
-  new RegExp(`(?:^|[/_-])(${YEAR})(0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])?(?=[/_.-]|$)`),
-  new RegExp(`(?:^|[/_-])(${YEAR})-(0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])(?=[/_.-]|$)`),
+  new RegExp(`(?:^|/)(${YEAR})/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\\d|3[01]))?(?=/)`),
+  new RegExp(`(?:^|[/_-])(${YEAR})(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])?(?=[/_.-]|$)`),
+  new RegExp(`(?:^|[/_-])(${YEAR})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])(?=[/_.-]|$)`),
 ];
 
+/** Days since 1970 of a year, month (1–12) and day. */
+function dayNumber(year: number, month: number, day: number): number {
+  return Date.UTC(year, month - 1, day) / 86_400_000;
+}
+
 /**
- * The publication month in an article URL's path, if it has one.
+ * The publication month in an article URL's path, if it has one, and its day when the
+ * path gives it.
  *
  * @example
  * dateInUrl("https://www.cnn.com/2022/02/16/europe/ukraine-cyber/index.html");
- * // { from: 24265, to: 24265, weight: 1, published: true }
+ * // { from: 24265, to: 24265, weight: 1, published: true, lead: true, day: 19039 }
  * dateInUrl("https://example.org/news/3789554.html"); // null
  */
 export function dateInUrl(url: string | undefined): DateMention | null {
@@ -119,7 +131,9 @@ export function dateInUrl(url: string | undefined): DateMention | null {
     const m = re.exec(path);
     if (m) {
       const n = Number(m[1]) * 12 + Number(m[2]) - 1;
-      return { from: n, to: n, weight: 1, published: true };
+      const mention: DateMention = { from: n, to: n, weight: 1, published: true, lead: true };
+      if (m[3]) mention.day = dayNumber(Number(m[1]), Number(m[2]), Number(m[3]));
+      return mention;
     }
   }
   return null;
@@ -150,19 +164,21 @@ export function claimDates(c: Claim): ClaimDates {
   const start = monthSpan(c.incident.date);
   const end = c.incident.endDate ? monthSpan(c.incident.endDate) : start;
   const events = [...c.accusations, ...(c.denials ?? []), ...(c.consequences ?? [])].map((s) => monthSpan(s.date));
-  return { incident: { from: start.from, to: Math.max(start.to, end.to) }, events };
+  const d = c.incident.date;
+  const startDay = d.length >= 10 ? dayNumber(Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))) : 0;
+  return { incident: { from: start.from, to: Math.max(start.to, end.to) }, events, startDay };
 }
 
 /**
- * Every record's dates packed in two typed arrays, so that the stored index carries them
+ * Every record's dates packed in typed arrays, so that the stored index carries them
  * without JSON (10,000 records' dates as JSON take longer to parse than a match takes):
  * record `c`'s spans are `spans[2 × starts[c]]` … `spans[2 × starts[c + 1]]`, as
- * (from, to) pairs, the incident first.
+ * (from, to) pairs, the incident first; `days[c]` is its first day, or 0.
  *
  * @example
- * const { starts, spans } = packDates(claims.map(claimDates));
+ * const { starts, spans, days } = packDates(claims.map(claimDates));
  */
-export function packDates(list: readonly ClaimDates[]): { starts: Uint32Array; spans: Uint16Array } {
+export function packDates(list: readonly ClaimDates[]): { starts: Uint32Array; spans: Uint16Array; days: Uint16Array } {
   const starts = new Uint32Array(list.length + 1);
   const all: number[] = [];
   list.forEach((d, i) => {
@@ -170,21 +186,21 @@ export function packDates(list: readonly ClaimDates[]): { starts: Uint32Array; s
     for (const span of [d.incident, ...d.events]) all.push(span.from, span.to);
   });
   starts[list.length] = all.length / 2;
-  return { starts, spans: Uint16Array.from(all) };
+  return { starts, spans: Uint16Array.from(all), days: Uint16Array.from(list.map((d) => d.startDay)) };
 }
 
 /**
  * One record's dates, from {@link packDates}' arrays.
  *
  * @example
- * unpackDates(index.dateStarts, index.dateSpans, 3); // { incident: { from, to }, events: [...] }
+ * unpackDates(index.dateStarts, index.dateSpans, index.dateDays, 3); // { incident: { from, to }, events: [...], startDay }
  */
-export function unpackDates(starts: Uint32Array, spans: Uint16Array, claim: number): ClaimDates {
+export function unpackDates(starts: Uint32Array, spans: Uint16Array, days: Uint16Array, claim: number): ClaimDates {
   const first = starts[claim]!;
   const end = starts[claim + 1]!;
   const events: MonthSpan[] = [];
   for (let i = first + 1; i < end; i++) events.push({ from: spans[2 * i]!, to: spans[2 * i + 1]! });
-  return { incident: { from: spans[2 * first]!, to: spans[2 * first + 1]! }, events };
+  return { incident: { from: spans[2 * first]!, to: spans[2 * first + 1]! }, events, startDay: days[claim] ?? 0 };
 }
 
 /** Months between two spans (0 when they overlap). */
@@ -202,8 +218,13 @@ export interface DateVerdict {
   incident: number;
   /** Weight of dates a year or more after the incident's start and from every statement. */
   against: number;
-  /** The article was published more than a month before the incident began. */
+  /** The article was published before the incident began: by its day when the URL and the record both give one, else by more than a month. */
   predates: boolean;
+  /** Of {@link support} and {@link against}, the weight of the article's own dates (URL, title, lead). */
+  leadSupport: number;
+  leadAgainst: number;
+  /** Weight of the article's own month-precise dates (URL, title, lead) within a month of the incident itself. */
+  leadIncident: number;
 }
 
 /** An incident spanning at most this many months has days that tell it apart. */
@@ -227,15 +248,26 @@ export function weighDates(mentions: readonly DateMention[], dates: ClaimDates):
   let incident = 0;
   let against = 0;
   let predates = false;
+  let leadSupport = 0;
+  let leadAgainst = 0;
+  let leadIncident = 0;
   const short = dates.incident.to - dates.incident.from <= SHORT_INCIDENT_MONTHS;
   for (const m of mentions) {
     const toIncident = gap(m, dates.incident);
     let d = toIncident;
     for (const e of dates.events) d = Math.min(d, gap(m, e));
-    if (d <= NEAR_MONTHS) support += m.weight;
+    if (d <= NEAR_MONTHS) {
+      support += m.weight;
+      if (m.lead) leadSupport += m.weight;
+      if (m.lead && m.from === m.to && toIncident <= NEAR_MONTHS) leadIncident += m.weight;
+    }
+    if (m.published && m.day && dates.startDay && m.day < dates.startDay - 1) predates = true;
     if (toIncident <= NEAR_MONTHS && m.from === m.to && short) incident += m.weight;
     else if (m.to < dates.incident.from) predates ||= m.published;
-    else if (d >= FAR_MONTHS) against += m.weight;
+    else if (d >= FAR_MONTHS) {
+      against += m.weight;
+      if (m.lead) leadAgainst += m.weight;
+    }
   }
-  return { support, incident, against, predates };
+  return { support, incident, against, predates, leadSupport, leadAgainst, leadIncident };
 }

@@ -18,7 +18,18 @@ import { type DateMention, dateInUrl, datesInFolded } from "./dates.ts";
 import { gramKeys } from "./feature-key.ts";
 import { findFeature } from "./find-feature.ts";
 import { detectLanguage } from "./language.ts";
-import { KIND, MAX_GRAM, MAX_PART_WORDS, type MatchIndex, TARGET_SIZE_BITS } from "./match-index.ts";
+import {
+  FLAG,
+  KIND,
+  KIND_MASK,
+  MAX_GRAM,
+  MAX_PART_WORDS,
+  type MatchIndex,
+  SHARED_MAX,
+  SHARED_SHIFT,
+  TARGET_FLAGS_AT,
+  TARGET_SIZE_BITS,
+} from "./match-index.ts";
 import type { Lang } from "./stem.ts";
 import { foldText, type Sentence, stemsOfFolded } from "./text.ts";
 import { CYBER_KEYS } from "./vocabulary.ts";
@@ -29,6 +40,10 @@ export const TITLE_BOOST = 1.5;
 export const LEAD_CHARS = 400;
 /** …and are among its first this many sentences (a dateline or a byline may come first). */
 export const LEAD_SENTENCES = 5;
+/** How far into the text the title is looked for (see `storyStart`). */
+export const TITLE_SEARCH_CHARS = 1500;
+/** The least number of words of a lede. */
+export const LEDE_WORDS = 12;
 /** A date in the body counts this much, relative to one in the title, the lead or the URL. */
 export const BODY_DATE_WEIGHT = 0.5;
 /** Strong evidence: the accused, two words of a target and a hacking word in one sentence. */
@@ -59,6 +74,12 @@ export interface ArticleEvidence {
   lead: boolean[];
   /** The unit that says what the article is about: the title, or the first sentence without one. */
   headline: number;
+  /**
+   * The lede: the first sentence of the text that is not the title again and is long
+   * enough to be one (bylines, datelines and "Share" lines come first on many pages), or
+   * -1. A lede that names the incident's things is about it.
+   */
+  lede: number;
   /** Per claim: hits, {@link HIT} numbers each: concept, weight, unit, feature number (or {@link OWN}), kind. */
   hits: Map<number, number[]>;
 }
@@ -100,7 +121,7 @@ export function collectEvidence(
 
   const read = (text: string, unit: number, isLead: boolean, boost: number): void => {
     const folded = foldText(text);
-    for (const d of datesInFolded(folded, isLead ? 1 : BODY_DATE_WEIGHT)) dates.push(d);
+    for (const d of datesInFolded(folded, isLead ? 1 : BODY_DATE_WEIGHT, isLead)) dates.push(d);
     const s = stemsOfFolded(folded, lang);
     let unitCyber = false;
     const unitNamed: number[] = [];
@@ -118,9 +139,10 @@ export function collectEvidence(
         for (let k = index.starts[f]!, end = index.starts[f + 1]!; k < end; k++) {
           const claim = index.postClaim[k]!;
           const kind = index.postKind[k]!;
+          const what = kind & KIND_MASK;
           const concept = index.postConcept[k]!;
-          if (kind === KIND.targetWord || kind === KIND.phraseWord) {
-            const key2 = (claim * 2 + (kind === KIND.phraseWord ? 1 : 0)) * 4096 + (concept >>> 4);
+          if (what === KIND.targetWord || what === KIND.phraseWord) {
+            const key2 = (claim * 2 + (what === KIND.phraseWord ? 1 : 0)) * 4096 + (concept >>> 4);
             parts.set(key2, (parts.get(key2) ?? 0) | (1 << (concept & (MAX_PART_WORDS - 1))));
             continue;
           }
@@ -140,12 +162,44 @@ export function collectEvidence(
   };
 
   if (title) read(title, 0, true, TITLE_BOOST);
+  const foldedTitle = title ? foldText(title) : "";
+  const top = storyStart(article.text, spans, foldedTitle);
+  const leadFrom = Math.max(top, 0);
+  const leadChars = top < 0 ? 0 : spans[top]!.start;
+  let lede = -1;
   spans.forEach((span, i) => {
-    const isLead = i < LEAD_SENTENCES && span.start < LEAD_CHARS;
+    const isLead = i >= leadFrom && i < leadFrom + LEAD_SENTENCES && span.start - leadChars < LEAD_CHARS;
     lead.push(isLead);
+    if (lede < 0 && isLead && (title || i > 0)) {
+      const folded = foldText(article.text.slice(span.start, span.end));
+      if (folded !== foldedTitle && folded.split(" ").length >= LEDE_WORDS) lede = i + 1;
+    }
     read(article.text.slice(span.start, span.end), i + 1, isLead, !title && i === 0 ? TITLE_BOOST : 1);
   });
-  return { lang, cyber, lineage: lineageOf(named, index.parents), dates, lead, headline: title ? 0 : 1, hits };
+  return {
+    lang,
+    cyber,
+    lineage: lineageOf(named, index.parents),
+    dates,
+    lead,
+    headline: title ? 0 : 1,
+    lede,
+    hits,
+  };
+}
+
+/**
+ * Where the story starts: the sentence that repeats the title, when one of the first
+ * {@link TITLE_SEARCH_CHARS} characters does (pages put menus, teasers of other stories
+ * and "Share" lines before it), else -1 (the text starts with the story).
+ */
+function storyStart(text: string, spans: readonly Sentence[], foldedTitle: string): number {
+  if (foldedTitle.split(" ").length < 3) return -1;
+  for (let i = 0; i < spans.length && spans[i]!.start < TITLE_SEARCH_CHARS; i++) {
+    const folded = foldText(text.slice(spans[i]!.start, spans[i]!.end));
+    if (folded === foldedTitle || folded.startsWith(`${foldedTitle} `)) return i;
+  }
+  return -1;
 }
 
 /** Strong evidence of one sentence: co-occurrence of accused, target and hacking word; distinctive phrases. */
@@ -159,7 +213,8 @@ function sentenceEvidence(
   hits: Map<number, number[]>,
 ): void {
   let lineage: Set<number> | null = null;
-  const strong = new Set<number>();
+  /** Per claim: the kind byte of its co-occurrence in this sentence. */
+  const strong = new Map<number, number>();
   for (const [key, mask] of parts) {
     const no = key % 4096;
     const claimAndKind = (key - no) / 4096;
@@ -169,27 +224,44 @@ function sentenceEvidence(
     if (phrase) {
       const p = index.phrases[claim]?.[no];
       if (!p || found < Math.max(PHRASE_LEAST, Math.ceil(p.words * PHRASE_SHARE))) continue;
-      push(hits, claim, p.concept, (p.weight / 100) * boost, unit, OWN);
+      push(hits, claim, p.concept, (p.weight / 100) * boost, unit, OWN, KIND.evidence | FLAG.unique);
       continue;
     }
-    if (!unitCyber || unitNamed.length === 0 || strong.has(claim)) continue;
+    if (!unitCyber || unitNamed.length === 0) continue;
     const target = index.targets[claim]?.[no] ?? 0;
-    const tellingMask = Math.floor(target / TARGET_SIZE_BITS);
+    const tellingMask = Math.floor(target / TARGET_SIZE_BITS) % (TARGET_FLAGS_AT / TARGET_SIZE_BITS);
     if (found < 2 || (mask & tellingMask) === 0) continue;
     lineage ??= lineageOf(new Set(unitNamed), index.parents);
     if (!index.accused[claim]!.some((e) => lineage!.has(e))) continue;
-    strong.add(claim);
-    push(hits, claim, CO_OCCURRENCE_CONCEPT, CO_OCCURRENCE_WEIGHT, unit, OWN);
+    // The most specific of the record's targets that co-occur here.
+    const flags = Math.floor(target / TARGET_FLAGS_AT);
+    const kind = KIND.evidence | ((flags & 4) !== 0 ? FLAG.unique : 0) | ((flags & SHARED_MAX) << SHARED_SHIFT);
+    const prev = strong.get(claim);
+    if (prev === undefined || specificity(kind) > specificity(prev)) strong.set(claim, kind);
   }
+  for (const [claim, kind] of strong) push(hits, claim, CO_OCCURRENCE_CONCEPT, CO_OCCURRENCE_WEIGHT, unit, OWN, kind);
 }
 
-function push(hits: Map<number, number[]>, claim: number, concept: number, w: number, unit: number, f: number): void {
+/** Higher for a less shared kind byte: unique first, then by fewer records outside the family. */
+function specificity(kind: number): number {
+  return (kind & FLAG.unique ? 8 : 0) + SHARED_MAX - ((kind >> SHARED_SHIFT) & SHARED_MAX);
+}
+
+function push(
+  hits: Map<number, number[]>,
+  claim: number,
+  concept: number,
+  w: number,
+  unit: number,
+  f: number,
+  kind: number,
+): void {
   let list = hits.get(claim);
   if (!list) {
     list = [];
     hits.set(claim, list);
   }
-  list.push(concept, w, unit, f, KIND.evidence);
+  list.push(concept, w, unit, f, kind);
 }
 
 function popcount(x: number): number {

@@ -17,6 +17,7 @@
  * | pad to 4    |                                                           |
  * | 4 (C + 1)   | date starts (Uint32), C claims                            |
  * | 4 D         | date spans (Uint16 pairs), D spans                        |
+ * | 2 C         | incident first days (Uint16), C claims                    |
  * | J           | JSON: generation, claims, accused, related, targets, phrases, entities, parents, groups, mentions |
  *
  * @module
@@ -24,7 +25,7 @@
 import type { MatchIndex } from "./match-index.ts";
 
 const MAGIC = 0x494d4343; // "CCMI"
-const VERSION = 3;
+const VERSION = 5;
 const HEADER = 32;
 
 type Meta = Pick<
@@ -59,7 +60,7 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
   const c = index.dateStarts.length - 1;
   const d = index.dateSpans.length / 2;
   const pad = (4 - (p % 4)) % 4;
-  const size = HEADER + 8 * f + 4 * (f + 1) + 9 * p + pad + 4 * (c + 1) + 4 * d + json.length;
+  const size = HEADER + 8 * f + 4 * (f + 1) + 9 * p + pad + 4 * (c + 1) + 4 * d + 2 * c + json.length;
   const buf = new ArrayBuffer(size);
   new Uint32Array(buf, 0, 8).set([MAGIC, VERSION, f, p, json.length, c, d]);
   let at = HEADER;
@@ -79,6 +80,7 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
   at += pad;
   put(index.dateStarts, Uint32Array);
   put(index.dateSpans, Uint16Array);
+  put(index.dateDays, Uint16Array);
   new Uint8Array(buf, at, json.length).set(json);
   return buf;
 }
@@ -120,6 +122,7 @@ export function decodeMatchIndex(buf: ArrayBuffer): MatchIndex {
   at += (4 - (p % 4)) % 4;
   const dateStarts = take(Uint32Array, c + 1);
   const dateSpans = take(Uint16Array, 2 * d);
+  const dateDays = take(Uint16Array, c);
   const meta = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, at, j))) as Meta;
   return {
     ...meta,
@@ -131,6 +134,7 @@ export function decodeMatchIndex(buf: ArrayBuffer): MatchIndex {
     postKind,
     dateStarts,
     dateSpans,
+    dateDays,
     mentions: new Map(meta.mentions),
   };
 }

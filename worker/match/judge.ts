@@ -24,9 +24,9 @@
  *
  * @module
  */
-import { unpackDates, weighDates } from "./dates.ts";
+import { type DateVerdict, unpackDates, weighDates } from "./dates.ts";
 import { type ArticleEvidence, CO_OCCURRENCE_CONCEPT, HIT } from "./evidence.ts";
-import { KIND, type MatchIndex } from "./match-index.ts";
+import { FLAG, KIND, KIND_MASK, type MatchIndex, SHARED_MAX, SHARED_SHIFT } from "./match-index.ts";
 
 /** The least evidence weight of a match when one of the accused is named. */
 export const THRESHOLD = 4;
@@ -34,6 +34,13 @@ export const THRESHOLD = 4;
 export const UNNAMED_FACTOR = 1.75;
 /** How much more evidence a match needs when the article has no hacking word. */
 export const NO_CYBER_FACTOR = 2.5;
+/** The least weight of the incident's own evidence (see {@link OWN_SHARE}). */
+export const OWN_LEAST = 1.5;
+/**
+ * How much of a feature's weight is the incident's own, by how many records outside its
+ * family share it (0, 1, 2, 3 or more).
+ */
+export const OWN_SHARE = [1, 0.5, 0.25, 0] as const;
 /** The least number of distinct concepts. */
 export const MIN_CONCEPTS = 2;
 /** A concept counts as a piece of evidence from this weight. */
@@ -48,6 +55,10 @@ export const HEADLINE_LEAST = 0.3;
  * about them, not a passing mention); otherwise the title, or two sentences, must.
  */
 export const LEAD_SENTENCE_CONCEPTS = 3;
+/** The lede (the text's first real sentence) carries a match when it names this many. */
+export const LEDE_CONCEPTS = 2;
+/** An article about a later time needs this much of the incident's own evidence in its headline. */
+export const HEADLINE_OWN_LEAST = 1;
 /** Otherwise, this many sentences must carry evidence. */
 export const SPREAD_WITHOUT_LEAD = 2;
 /**
@@ -84,14 +95,20 @@ export interface Verdict extends Decision {
   parts: {
     total: number;
     pieces: number;
+    /** Weight of the evidence no record outside the family shares, and the sentences it is in. */
+    own: number;
+    ownSpread: number;
+    /** Weight of the evidence of this record alone (no related record shares it). */
+    unique: number;
+    /** The first unit (0 the title) where it weighs {@link UNIT_LEAST}. */
+    firstUnique: number;
+    ownInLead: boolean;
+    late: boolean;
+    headlineOwn: number;
     spread: number;
     inLead: boolean;
     named: boolean;
-    support: number;
-    incident: number;
-    against: number;
-    predates: boolean;
-  };
+  } & DateVerdict;
 }
 
 /** Per index: every entity accused by some record, with ancestors. */
@@ -117,22 +134,42 @@ export function judge(index: MatchIndex, ev: ArticleEvidence): Decision[] {
     if (v.pass) candidates.push(v);
   }
   candidates.sort((a, b) => b.weight - a.weight || (index.claims[a.claim]! < index.claims[b.claim]! ? -1 : 1));
+  // Related records form one incident's family: one card, the record the article is most
+  // about (see `prefer`), the others linked from it when they have evidence of their own.
+  const families: Verdict[][] = [];
+  for (const c of candidates) {
+    const family = families.find((f) => f.some((m) => index.related[m.claim]!.includes(c.claim)));
+    if (family) family.push(c);
+    else families.push([c]);
+  }
   const taken: Verdict[] = [];
   const used = new Set<number>();
-  for (const c of candidates) {
-    const own = taken.length === 0 ? c : weigh(index, ev, c.claim, ev.hits.get(c.claim)!, used, attributed);
-    if (!own.pass) continue;
+  for (const family of families) {
+    const head = family.reduce((a, b) => (prefer(a, b) <= 0 ? a : b));
+    const card = taken.length === 0 ? head : weigh(index, ev, head.claim, ev.hits.get(head.claim)!, used, attributed);
+    if (!card.pass) continue;
     // A second story in one article must show in its title or lead, not only further down.
-    if (taken.length > 0 && !own.parts.inLead) continue;
-    const cousin = taken.find((t) => index.related[t.claim]!.includes(c.claim));
-    if (cousin) {
-      cousin.related.push(c.claim);
-      continue;
+    if (taken.length > 0 && !card.parts.inLead) continue;
+    for (const m of family) {
+      if (m === head) continue;
+      const own = weigh(index, ev, m.claim, ev.hits.get(m.claim)!, head.features, attributed);
+      if (own.pass) card.related.push(m.claim);
     }
-    taken.push(own);
-    for (const f of own.features) used.add(f);
+    taken.push(card);
+    for (const f of card.features) used.add(f);
   }
   return taken.map(({ pass: _, features: __, parts: ___, ...d }) => d);
+}
+
+/**
+ * Which of two related records that both pass is the card: negative for `a`. The one
+ * whose incident the article's own time (URL, title, lead) falls in; else the one whose
+ * evidence of its own (no related record shares it) comes first, in the headline before
+ * the lead before the body (news names its subject first); else the one with more of it.
+ */
+function prefer(a: Verdict, b: Verdict): number {
+  const at = (v: Verdict) => (v.parts.late ? -1 : v.parts.leadIncident > 0 && v.parts.leadAgainst === 0 ? 1 : 0);
+  return at(b) - at(a) || b.parts.unique - a.parts.unique || b.weight - a.weight;
 }
 
 /**
@@ -163,30 +200,49 @@ export function weigh(
   exclude: ReadonlySet<number> | null,
   attributed: boolean,
 ): Verdict {
+  const dates = weighDates(ev.dates, unpackDates(index.dateStarts, index.dateSpans, index.dateDays, claim));
   const best = new Map<number, number>();
+  /** Per concept: its best weight from distinctive hits (not shared with records outside the family). */
+  const bestOwn = new Map<number, number>();
+  /** Per concept: its best weight from features of this record alone. */
+  const bestUnique = new Map<number, number>();
+  const perUnitUnique = new Map<number, number>();
   const actors = new Set<number>();
   /** Concepts found as distinctive phrases. */
   const phrases = new Set<number>();
   let strong = false;
   const units = new Map<number, Set<number>>();
+  const ownUnits = new Map<number, Set<number>>();
   const perUnit = new Map<number, number>();
+  const perUnitOwn = new Map<number, number>();
   const features = new Set<number>();
   for (let i = 0; i < hits.length; i += HIT) {
     const concept = hits[i]!;
     const w = hits[i + 1]!;
     const unit = hits[i + 2]!;
     const f = hits[i + 3]!;
+    const kind = hits[i + 4]!;
     if (exclude?.has(f)) continue;
     if (f >= 0) features.add(f);
     else if (concept !== CO_OCCURRENCE_CONCEPT) phrases.add(concept);
     else strong = true;
     if (w > (best.get(concept) ?? 0)) best.set(concept, w);
-    const actor = hits[i + 4] === KIND.actor;
-    if (actor) actors.add(concept);
-    else units.set(concept, (units.get(concept) ?? new Set<number>()).add(unit));
-    if (actor) continue;
+    if ((kind & KIND_MASK) === KIND.actor) {
+      actors.add(concept);
+      continue;
+    }
+    units.set(concept, (units.get(concept) ?? new Set<number>()).add(unit));
     const key = unit * 65536 + concept;
     if (w > (perUnit.get(key) ?? 0)) perUnit.set(key, w);
+    if (kind & FLAG.unique) {
+      if (w > (bestUnique.get(concept) ?? 0)) bestUnique.set(concept, w);
+      if (w > (perUnitUnique.get(key) ?? 0)) perUnitUnique.set(key, w);
+    }
+    const ownW = w * OWN_SHARE[(kind >> SHARED_SHIFT) & SHARED_MAX]!;
+    if (ownW <= 0) continue;
+    if (ownW > (bestOwn.get(concept) ?? 0)) bestOwn.set(concept, ownW);
+    ownUnits.set(concept, (ownUnits.get(concept) ?? new Set<number>()).add(unit));
+    if (ownW > (perUnitOwn.get(key) ?? 0)) perUnitOwn.set(key, ownW);
   }
   let total = 0;
   let pieces = 0;
@@ -202,13 +258,42 @@ export function weigh(
     // in four sentences or more, is worth two pieces.
     if (repeated >= PIECE_LEAST) pieces += phrases.has(concept) || (repeats >= REPEAT_CAP && w >= PIECE_LEAST) ? 2 : 1;
   }
+  let own = 0;
+  for (const [concept, w] of bestOwn) {
+    const repeats = Math.min((ownUnits.get(concept)?.size ?? 1) - 1, REPEAT_CAP);
+    own += w * (1 + REPEAT_BONUS * repeats);
+  }
+  let unique = 0;
+  for (const [concept, w] of bestUnique) {
+    const repeats = Math.min((units.get(concept)?.size ?? 1) - 1, REPEAT_CAP);
+    unique += w * (1 + REPEAT_BONUS * repeats);
+  }
+  const uniqueUnitWeight = new Map<number, number>();
+  for (const [key, w] of perUnitUnique) {
+    const unit = Math.floor(key / 65536);
+    uniqueUnitWeight.set(unit, (uniqueUnitWeight.get(unit) ?? 0) + w);
+  }
+  let firstUnique = Number.MAX_SAFE_INTEGER;
+  for (const [unit, w] of uniqueUnitWeight) if (w >= UNIT_LEAST && unit < firstUnique) firstUnique = unit;
+  const ownUnitWeight = new Map<number, number>();
+  for (const [key, w] of perUnitOwn) {
+    const unit = Math.floor(key / 65536);
+    ownUnitWeight.set(unit, (ownUnitWeight.get(unit) ?? 0) + w);
+  }
+  let ownSpread = 0;
+  let ownInLead = false;
+  for (const [unit, w] of ownUnitWeight) {
+    if (w >= (unit === ev.headline ? HEADLINE_LEAST : UNIT_LEAST)) {
+      ownSpread++;
+      if (ev.lead[unit]) ownInLead = true;
+    }
+  }
   const unitWeight = new Map<number, number>();
   const unitConcepts = new Map<number, number>();
   for (const [key, w] of perUnit) {
     const unit = Math.floor(key / 65536);
     unitWeight.set(unit, (unitWeight.get(unit) ?? 0) + w);
-    if (w >= PIECE_LEAST && key % 65536 !== CO_OCCURRENCE_CONCEPT)
-      unitConcepts.set(unit, (unitConcepts.get(unit) ?? 0) + 1);
+    if (w >= PIECE_LEAST) unitConcepts.set(unit, (unitConcepts.get(unit) ?? 0) + 1);
   }
   let spread = 0;
   let inLead = false;
@@ -219,7 +304,12 @@ export function weigh(
     if (w >= (unit === ev.headline ? HEADLINE_LEAST : UNIT_LEAST)) {
       spread++;
       if (ev.lead[unit]) inLead = true;
-      if (unit === ev.headline || (ev.lead[unit] && (unitConcepts.get(unit) ?? 0) >= LEAD_SENTENCE_CONCEPTS))
+      const concepts = unitConcepts.get(unit) ?? 0;
+      if (
+        unit === ev.headline ||
+        ((unit === ev.lede || (ev.lead[unit] && dates.leadSupport >= 1)) && concepts >= LEDE_CONCEPTS) ||
+        (ev.lead[unit] && concepts >= LEAD_SENTENCE_CONCEPTS)
+      )
         inHeadline = true;
     }
     if (unit > 0 && (w > bestSentenceWeight || (w === bestSentenceWeight && unit - 1 < bestSentence))) {
@@ -227,7 +317,6 @@ export function weigh(
       bestSentenceWeight = w;
     }
   }
-  const dates = weighDates(ev.dates, unpackDates(index.dateStarts, index.dateSpans, claim));
   const weight =
     total +
     DATE_SUPPORT * Math.min(dates.support, DATE_CAP) +
@@ -239,8 +328,16 @@ export function weigh(
   let threshold = named ? THRESHOLD : THRESHOLD * UNNAMED_FACTOR;
   if (!cyber) threshold *= NO_CYBER_FACTOR;
   const about = spread >= SPREAD_WITHOUT_LEAD || (spread >= 1 && inHeadline);
+  const distinct = own >= OWN_LEAST;
+  // An article whose own time (URL, title, lead) is a year or more after the incident and
+  // all its statements is about something later: it may still look back at this incident,
+  // but then its headline names it.
+  const late = dates.leadAgainst > 0 && dates.leadSupport === 0;
+  const headlineOwn = ownUnitWeight.get(ev.headline) ?? 0;
   const pass =
     about &&
+    distinct &&
+    (!late || headlineOwn >= HEADLINE_OWN_LEAST) &&
     pieces >= MIN_CONCEPTS &&
     weight >= threshold &&
     (named || (inLead && !attributed)) &&
@@ -254,6 +351,20 @@ export function weigh(
     related: [],
     pass,
     features,
-    parts: { total, pieces, spread, inLead, named, ...dates },
+    parts: {
+      total,
+      pieces,
+      spread,
+      inLead,
+      named,
+      own,
+      unique,
+      firstUnique,
+      ownSpread,
+      ownInLead,
+      late,
+      headlineOwn,
+      ...dates,
+    },
   };
 }
