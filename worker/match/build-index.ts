@@ -27,7 +27,7 @@ import {
   type MatchIndex,
   SHARED_MAX,
   SHARED_SHIFT,
-  TARGET_FLAGS_AT,
+  TARGET_OWN_AT,
   TARGET_SIZE_BITS,
 } from "./match-index.ts";
 import { foldText, stemsOfFolded } from "./text.ts";
@@ -193,23 +193,32 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
     dateStarts: dates.starts,
     dateSpans: dates.spans,
     dateDays: dates.days,
-    targets: perClaim.map((f, claim) =>
+    targets: perClaim.map((f) =>
       f.targetLists.map(({ words, names }) => {
         let mask = 0;
-        // How telling co-occurrence with this target is: as its least shared telling word.
-        let outside = SHARED_MAX;
-        let unique = false;
         words.forEach((w, i) => {
-          if (!names[i] || partDf.get(w)! > telling) return;
-          mask |= 1 << i;
-          const others = new Set([...(targetHolders.get(w) ?? []), ...(holders.get(w) ?? [])]);
-          others.delete(claim);
-          let out = 0;
-          for (const c of others) if (!related[claim]!.has(c) && out < SHARED_MAX) out++;
-          outside = Math.min(outside, out);
-          if (others.size === 0) unique = true;
+          if (names[i] && partDf.get(w)! <= telling) mask |= 1 << i;
         });
-        return words.length + TARGET_SIZE_BITS * mask + TARGET_FLAGS_AT * (outside + (unique ? 4 : 0));
+        return words.length + TARGET_SIZE_BITS * mask;
+      }),
+    ),
+    // Per target word: whether it is this record's alone, and whether no record outside
+    // its family has it, so that co-occurrence is as telling as the words it found.
+    targetFlags: perClaim.map((f, claim) =>
+      f.targetLists.map(({ words }) => {
+        let unique = 0;
+        let own = 0;
+        let once = 0;
+        words.forEach((w, i) => {
+          // Other records that say this word was attacked (another record's reporter or accuser is no rival).
+          const others = new Set(targetHolders.get(w) ?? []);
+          others.delete(claim);
+          const outside = [...others].filter((c) => !related[claim]!.has(c)).length;
+          if (others.size === 0) unique |= 1 << i;
+          if (outside === 0) own |= 1 << i;
+          if (outside <= 1) once |= 1 << i;
+        });
+        return unique + TARGET_OWN_AT * (own + TARGET_OWN_AT * once);
       }),
     ),
     phrases: perClaim.map((f) => f.phrases.map((p) => ({ ...p, concept: f.root(p.concept) }))),

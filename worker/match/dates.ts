@@ -225,6 +225,12 @@ export interface DateVerdict {
   leadAgainst: number;
   /** Weight of the article's own month-precise dates (URL, title, lead) within a month of the incident itself. */
   leadIncident: number;
+  /** Of {@link support} and {@link against}, the weight of month-precise dates (not a year alone). */
+  preciseSupport: number;
+  preciseAgainst: number;
+  /** The article's own month-precise dates (URL, title, lead), and those within a month of a record's date. */
+  ownTime: number;
+  ownTimeSupport: number;
 }
 
 /** An incident spanning at most this many months has days that tell it apart. */
@@ -251,15 +257,25 @@ export function weighDates(mentions: readonly DateMention[], dates: ClaimDates):
   let leadSupport = 0;
   let leadAgainst = 0;
   let leadIncident = 0;
+  let preciseSupport = 0;
+  let preciseAgainst = 0;
+  let ownTime = 0;
+  let ownTimeSupport = 0;
   const short = dates.incident.to - dates.incident.from <= SHORT_INCIDENT_MONTHS;
   for (const m of mentions) {
     const toIncident = gap(m, dates.incident);
     let d = toIncident;
     for (const e of dates.events) d = Math.min(d, gap(m, e));
+    const precise = m.from === m.to;
+    if (m.lead && precise) {
+      ownTime += m.weight;
+      if (d <= NEAR_MONTHS) ownTimeSupport += m.weight;
+    }
     if (d <= NEAR_MONTHS) {
       support += m.weight;
       if (m.lead) leadSupport += m.weight;
       if (m.lead && m.from === m.to && toIncident <= NEAR_MONTHS) leadIncident += m.weight;
+      if (m.from === m.to) preciseSupport += m.weight;
     }
     if (m.published && m.day && dates.startDay && m.day < dates.startDay - 1) predates = true;
     if (toIncident <= NEAR_MONTHS && m.from === m.to && short) incident += m.weight;
@@ -267,7 +283,20 @@ export function weighDates(mentions: readonly DateMention[], dates: ClaimDates):
     else if (d >= FAR_MONTHS) {
       against += m.weight;
       if (m.lead) leadAgainst += m.weight;
+      if (m.from === m.to) preciseAgainst += m.weight;
     }
   }
-  return { support, incident, against, predates, leadSupport, leadAgainst, leadIncident };
+  return {
+    support,
+    incident,
+    against,
+    predates,
+    leadSupport,
+    leadAgainst,
+    leadIncident,
+    preciseSupport,
+    preciseAgainst,
+    ownTime,
+    ownTimeSupport,
+  };
 }

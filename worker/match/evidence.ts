@@ -27,7 +27,7 @@ import {
   type MatchIndex,
   SHARED_MAX,
   SHARED_SHIFT,
-  TARGET_FLAGS_AT,
+  TARGET_OWN_AT,
   TARGET_SIZE_BITS,
 } from "./match-index.ts";
 import type { Lang } from "./stem.ts";
@@ -229,13 +229,18 @@ function sentenceEvidence(
     }
     if (!unitCyber || unitNamed.length === 0) continue;
     const target = index.targets[claim]?.[no] ?? 0;
-    const tellingMask = Math.floor(target / TARGET_SIZE_BITS) % (TARGET_FLAGS_AT / TARGET_SIZE_BITS);
-    if (found < 2 || (mask & tellingMask) === 0) continue;
+    const tellingMask = Math.floor(target / TARGET_SIZE_BITS);
+    const telling = mask & tellingMask;
+    if (found < 2 || telling === 0) continue;
     lineage ??= lineageOf(new Set(unitNamed), index.parents);
     if (!index.accused[claim]!.some((e) => lineage!.has(e))) continue;
-    // The most specific of the record's targets that co-occur here.
-    const flags = Math.floor(target / TARGET_FLAGS_AT);
-    const kind = KIND.evidence | ((flags & 4) !== 0 ? FLAG.unique : 0) | ((flags & SHARED_MAX) << SHARED_SHIFT);
+    // As telling as the telling words it found: this record's alone, its family's, or shared.
+    const flags = index.targetFlags[claim]?.[no] ?? 0;
+    const own = Math.floor(flags / TARGET_OWN_AT) % TARGET_OWN_AT;
+    const once = Math.floor(flags / TARGET_OWN_AT / TARGET_OWN_AT);
+    const outside = (telling & own) !== 0 ? 0 : (telling & once) !== 0 ? 1 : SHARED_MAX;
+    const kind =
+      KIND.evidence | ((telling & (flags % TARGET_OWN_AT)) !== 0 ? FLAG.unique : 0) | (outside << SHARED_SHIFT);
     const prev = strong.get(claim);
     if (prev === undefined || specificity(kind) > specificity(prev)) strong.set(claim, kind);
   }

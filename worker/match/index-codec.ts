@@ -18,19 +18,28 @@
  * | 4 (C + 1)   | date starts (Uint32), C claims                            |
  * | 4 D         | date spans (Uint16 pairs), D spans                        |
  * | 2 C         | incident first days (Uint16), C claims                    |
- * | J           | JSON: generation, claims, accused, related, targets, phrases, entities, parents, groups, mentions |
+ * | J           | JSON: generation, claims, accused, related, targets, target flags, phrases, entities, parents, groups, mentions |
  *
  * @module
  */
 import type { MatchIndex } from "./match-index.ts";
 
 const MAGIC = 0x494d4343; // "CCMI"
-const VERSION = 5;
+const VERSION = 6;
 const HEADER = 32;
 
 type Meta = Pick<
   MatchIndex,
-  "generation" | "claims" | "accused" | "related" | "targets" | "phrases" | "entities" | "parents" | "groups"
+  | "generation"
+  | "claims"
+  | "accused"
+  | "related"
+  | "targets"
+  | "targetFlags"
+  | "phrases"
+  | "entities"
+  | "parents"
+  | "groups"
 > & {
   mentions: Array<[number, number[]]>;
 };
@@ -48,6 +57,7 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
     accused: index.accused,
     related: index.related,
     targets: index.targets,
+    targetFlags: index.targetFlags,
     phrases: index.phrases,
     entities: index.entities,
     parents: index.parents,

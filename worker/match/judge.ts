@@ -95,6 +95,8 @@ export interface Verdict extends Decision {
   parts: {
     total: number;
     pieces: number;
+    /** Weight of the evidence in the headline. */
+    headline: number;
     /** Weight of the evidence no record outside the family shares, and the sentences it is in. */
     own: number;
     ownSpread: number;
@@ -145,7 +147,7 @@ export function judge(index: MatchIndex, ev: ArticleEvidence): Decision[] {
   const taken: Verdict[] = [];
   const used = new Set<number>();
   for (const family of families) {
-    const head = family.reduce((a, b) => (prefer(a, b) <= 0 ? a : b));
+    const head = family.reduce((a, b) => (prefer(index, ev, attributed, a, b) <= 0 ? a : b));
     const card = taken.length === 0 ? head : weigh(index, ev, head.claim, ev.hits.get(head.claim)!, used, attributed);
     if (!card.pass) continue;
     // A second story in one article must show in its title or lead, not only further down.
@@ -163,13 +165,23 @@ export function judge(index: MatchIndex, ev: ArticleEvidence): Decision[] {
 
 /**
  * Which of two related records that both pass is the card: negative for `a`. The one
- * whose incident the article's own time (URL, title, lead) falls in; else the one whose
- * evidence of its own (no related record shares it) comes first, in the headline before
- * the lead before the body (news names its subject first); else the one with more of it.
+ * whose incident the article's own time (URL, title, lead) falls in, not a later one;
+ * else the one with more evidence that the other does not share (an indictment story
+ * names the incidents it charges, and its own officers, dates and words).
  */
-function prefer(a: Verdict, b: Verdict): number {
+function prefer(index: MatchIndex, ev: ArticleEvidence, attributed: boolean, a: Verdict, b: Verdict): number {
   const at = (v: Verdict) => (v.parts.late ? -1 : v.parts.leadIncident > 0 && v.parts.leadAgainst === 0 ? 1 : 0);
-  return at(b) - at(a) || b.parts.unique - a.parts.unique || b.weight - a.weight;
+  const apart = (v: Verdict, other: Verdict) =>
+    weigh(index, ev, v.claim, ev.hits.get(v.claim)!, other.features, attributed);
+  const aa = apart(a, b);
+  const bb = apart(b, a);
+  const headline = bb.parts.headline - aa.parts.headline;
+  return (
+    at(b) - at(a) ||
+    (Math.abs(headline) >= UNIT_LEAST ? headline : 0) ||
+    bb.parts.total - aa.parts.total ||
+    b.weight - a.weight
+  );
 }
 
 /**
@@ -216,13 +228,21 @@ export function weigh(
   const perUnit = new Map<number, number>();
   const perUnitOwn = new Map<number, number>();
   const features = new Set<number>();
+  // A concept that shares one of its features shares all of them ("NotPetya" and a pair
+  // with "NotPetya" in it are one thing).
+  let sharedConcepts: Set<number> | null = null;
+  if (exclude) {
+    sharedConcepts = new Set<number>();
+    for (let i = 0; i < hits.length; i += HIT) if (exclude.has(hits[i + 3]!)) sharedConcepts.add(hits[i]!);
+  }
   for (let i = 0; i < hits.length; i += HIT) {
     const concept = hits[i]!;
     const w = hits[i + 1]!;
     const unit = hits[i + 2]!;
     const f = hits[i + 3]!;
     const kind = hits[i + 4]!;
-    if (exclude?.has(f)) continue;
+    // Without the features another record shares, co-occurrence on a target word it shares goes too.
+    if (sharedConcepts && (sharedConcepts.has(concept) || concept === CO_OCCURRENCE_CONCEPT)) continue;
     if (f >= 0) features.add(f);
     else if (concept !== CO_OCCURRENCE_CONCEPT) phrases.add(concept);
     else strong = true;
@@ -332,7 +352,10 @@ export function weigh(
   // An article whose own time (URL, title, lead) is a year or more after the incident and
   // all its statements is about something later: it may still look back at this incident,
   // but then its headline names it.
-  const late = dates.leadAgainst > 0 && dates.leadSupport === 0;
+  const late =
+    (dates.leadAgainst > 0 && dates.leadSupport === 0) ||
+    (dates.preciseAgainst >= 1 && dates.preciseSupport === 0) ||
+    (dates.ownTime > 0 && dates.ownTimeSupport === 0);
   const headlineOwn = ownUnitWeight.get(ev.headline) ?? 0;
   const pass =
     about &&
@@ -357,6 +380,7 @@ export function weigh(
       spread,
       inLead,
       named,
+      headline: unitWeight.get(ev.headline) ?? 0,
       own,
       unique,
       firstUnique,

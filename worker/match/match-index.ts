@@ -48,13 +48,14 @@ export const SHARED_MAX = 3;
 /** The most words of a target or phrase that co-occurrence tracks (a 16-bit mask). */
 export const MAX_PART_WORDS = 16;
 
-/**
- * `targets[c][t]` is the number of words, plus this times the mask of telling words,
- * plus {@link TARGET_FLAGS_AT} times its specificity: how many records outside the family
- * share its least shared telling word (0–3), plus 4 if one of them is this record's alone.
- */
+/** `targets[c][t]` is the number of words plus this times the mask of telling words. */
 export const TARGET_SIZE_BITS = 32;
-export const TARGET_FLAGS_AT = 2 ** 21;
+/**
+ * `targetFlags[c][t]` is the mask of its words that are this record's alone, plus this
+ * times the mask of those that no record outside its family has, plus its square times
+ * the mask of those that at most one has.
+ */
+export const TARGET_OWN_AT = 65536;
 
 /** Longest phrase indexed, in stems. */
 export const MAX_GRAM = 4;
@@ -85,6 +86,8 @@ export interface MatchIndex {
    * words (co-occurrence needs two of its words, one of them telling).
    */
   targets: number[][];
+  /** Per claim, per target version: how telling each of its words is (see {@link TARGET_OWN_AT}). */
+  targetFlags: number[][];
   /** Per claim: its distinctive phrases. */
   phrases: PhraseInfo[][];
   /** Entity ids, by entity number. */
