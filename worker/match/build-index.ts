@@ -27,6 +27,7 @@ import {
   type MatchIndex,
   SHARED_MAX,
   SHARED_SHIFT,
+  TARGET_HEADS_AT,
   TARGET_OWN_AT,
   TARGET_SIZE_BITS,
 } from "./match-index.ts";
@@ -194,12 +195,15 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
     dateSpans: dates.spans,
     dateDays: dates.days,
     targets: perClaim.map((f) =>
-      f.targetLists.map(({ words, names }) => {
+      f.targetLists.map(({ words, names, heads }) => {
         let mask = 0;
+        let headMask = 0;
         words.forEach((w, i) => {
-          if (names[i] && partDf.get(w)! <= telling) mask |= 1 << i;
+          if (!names[i] || partDf.get(w)! > telling) return;
+          mask |= 1 << i;
+          if (heads[i]) headMask |= 1 << i;
         });
-        return words.length + TARGET_SIZE_BITS * mask;
+        return words.length + TARGET_SIZE_BITS * (mask + TARGET_HEADS_AT * headMask);
       }),
     ),
     // Per target word: whether it is this record's alone, and whether no record outside
@@ -221,6 +225,13 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
         return unique + TARGET_OWN_AT * (own + TARGET_OWN_AT * once);
       }),
     ),
+    targetOf: perClaim.map((f) => {
+      const first = new Map<number, number>();
+      return f.targetLists.map(({ target }, no) => {
+        if (!first.has(target)) first.set(target, no);
+        return first.get(target)!;
+      });
+    }),
     phrases: perClaim.map((f) => f.phrases.map((p) => ({ ...p, concept: f.root(p.concept) }))),
     entities: entityIds,
     parents: entityIds.map((id) => {

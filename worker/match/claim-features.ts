@@ -79,8 +79,12 @@ export class ClaimFeatures {
   private readonly evidence = new Map<string, { concept: number; weight: number }>();
   /** Target words: feature → `target × 16 + word` codes. */
   readonly targetWords = new Map<string, Set<number>>();
-  /** Per target version: its words, and whether each is a name (capitalized, or rare). */
-  readonly targetLists: Array<{ words: string[]; names: boolean[] }> = [];
+  /**
+   * Per target version: its words, whether each is a name, whether each heads a name (the
+   * first capitalized word of one: "Sony" in "Sony Pictures", not "Bank" in "Bangladesh
+   * Bank"), and which target it is a version of.
+   */
+  readonly targetLists: Array<{ words: string[]; names: boolean[]; heads: boolean[]; target: number }> = [];
   /** Distinctive phrase words: feature → `phrase × 16 + word` codes. */
   readonly phraseWords = new Map<string, Set<number>>();
   readonly phrases: PhraseInfo[] = [];
@@ -243,6 +247,7 @@ export class ClaimFeatures {
       const text = versions[lang];
       this.phrase(text, weight, concept, [lang]);
       const names = capitalized(text, lang);
+      const heads = capitalized(text, lang, true);
       const words = [...new Set(stemsOfFolded(foldText(text), lang))]
         .filter((w) => !accusedStems.has(w) && !/^\d+$/.test(w))
         .slice(0, MAX_PART_WORDS);
@@ -251,6 +256,9 @@ export class ClaimFeatures {
       this.targetLists.push({
         words,
         names: words.map((w) => (names.has(w) && !COMMON_STEMS.has(w)) || rarity(w) > 0),
+        // A state's name heads nothing here: "UK" in "UK Foreign Office" is not the target.
+        heads: words.map((w) => heads.has(w) && w.length >= 3 && !COMMON_STEMS.has(w) && !this.stateStems.has(w)),
+        target: concept,
       });
       words.forEach((w, i) => {
         this.part(this.targetWords, w, no * MAX_PART_WORDS + i);
@@ -398,20 +406,22 @@ export function entityNames(e: Entity): string[] {
 /**
  * Stems of the capitalized words of an editor's phrase: all of them but the first word,
  * and the first too unless it is an everyday word ("Comptes de…" is not a name,
- * "Microsoft source code" starts with one). Acronyms always.
+ * "Microsoft source code" starts with one). Acronyms always. With `heads`, only those
+ * that start a name (not preceded by another capitalized word).
  */
-function capitalized(text: string, lang: Lang): Set<string> {
+function capitalized(text: string, lang: Lang, heads = false): Set<string> {
   const out = new Set<string>();
   let first = true;
+  let previous = false;
   for (const m of text.matchAll(/[\p{L}\d][\p{L}\d&.]*/gu)) {
     const word = m[0];
     const upper = /^\p{Lu}/u.test(word);
     const acronym = /^[\p{Lu}\d]{2,}$/u.test(word);
-    if (
+    const name =
       upper &&
-      (acronym || !first || rarity(stemsOfFolded(foldText(word), lang)[0] ?? "") > 0 || !isEveryday(word, lang))
-    )
-      for (const w of stemsOfFolded(foldText(word), lang)) out.add(w);
+      (acronym || !first || rarity(stemsOfFolded(foldText(word), lang)[0] ?? "") > 0 || !isEveryday(word, lang));
+    if (name && !(heads && previous)) for (const w of stemsOfFolded(foldText(word), lang)) out.add(w);
+    previous = upper;
     first = false;
   }
   return out;

@@ -27,6 +27,7 @@ import {
   type MatchIndex,
   SHARED_MAX,
   SHARED_SHIFT,
+  TARGET_HEADS_AT,
   TARGET_OWN_AT,
   TARGET_SIZE_BITS,
 } from "./match-index.ts";
@@ -40,6 +41,8 @@ export const TITLE_BOOST = 1.5;
 export const LEAD_CHARS = 400;
 /** …and are among its first this many sentences (a dateline or a byline may come first). */
 export const LEAD_SENTENCES = 5;
+/** Sentences just before the title whose month-precise dates are the article's own. */
+export const DATELINE_SENTENCES = 2;
 /** How far into the text the title is looked for (see `storyStart`). */
 export const TITLE_SEARCH_CHARS = 1500;
 /** The least number of words of a lede. */
@@ -48,6 +51,8 @@ export const LEDE_WORDS = 12;
 export const BODY_DATE_WEIGHT = 0.5;
 /** Strong evidence: the accused, two words of a target and a hacking word in one sentence. */
 export const CO_OCCURRENCE_WEIGHT = 2.5;
+/** Telling words of this many of a record's targets, with the accused and a hacking word, in one sentence, are co-occurrence too. */
+export const COVERAGE_TARGETS = 2;
 /** The concept number of co-occurrence evidence (never a record's own concept number). */
 export const CO_OCCURRENCE_CONCEPT = 0xffff;
 /** A distinctive phrase is found when this share of its words is in one sentence. */
@@ -117,15 +122,24 @@ export function collectEvidence(
   if (published) dates.push(published);
   let cyber = false;
   const parts = new Map<number, number>();
+  const tellingWords = new Map<number, Set<number>>();
   const keys: number[] = [];
 
-  const read = (text: string, unit: number, isLead: boolean, boost: number): void => {
+  const read = (text: string, unit: number, isLead: boolean, boost: number, dateline = false): void => {
     const folded = foldText(text);
-    for (const d of datesInFolded(folded, isLead ? 1 : BODY_DATE_WEIGHT, isLead)) dates.push(d);
+    for (const d of datesInFolded(folded, isLead ? 1 : BODY_DATE_WEIGHT, isLead)) {
+      // A dated line just before the title ("20 Oct, 2020 05:06") is the article's own date.
+      if (dateline && d.from === d.to) {
+        d.weight = 1;
+        d.lead = true;
+      }
+      dates.push(d);
+    }
     const s = stemsOfFolded(folded, lang);
     let unitCyber = false;
     const unitNamed: number[] = [];
     parts.clear();
+    tellingWords.clear();
     for (let i = 0; i < s.length; i++) {
       if (!unitCyber && s[i]!.startsWith("cyber")) unitCyber = true;
       const grams = gramKeys(s, i, MAX_GRAM, keys);
@@ -142,8 +156,19 @@ export function collectEvidence(
           const what = kind & KIND_MASK;
           const concept = index.postConcept[k]!;
           if (what === KIND.targetWord || what === KIND.phraseWord) {
-            const key2 = (claim * 2 + (what === KIND.phraseWord ? 1 : 0)) * 4096 + (concept >>> 4);
-            parts.set(key2, (parts.get(key2) ?? 0) | (1 << (concept & (MAX_PART_WORDS - 1))));
+            const no = concept >>> 4;
+            const bit = 1 << (concept & (MAX_PART_WORDS - 1));
+            const key2 = (claim * 2 + (what === KIND.phraseWord ? 1 : 0)) * 4096 + no;
+            parts.set(key2, (parts.get(key2) ?? 0) | bit);
+            // Which telling words of the claim's targets the sentence has, by word.
+            if (
+              what === KIND.targetWord &&
+              (Math.floor((index.targets[claim]?.[no] ?? 0) / TARGET_SIZE_BITS) & bit) !== 0
+            ) {
+              const set = tellingWords.get(claim);
+              if (set) set.add(f);
+              else tellingWords.set(claim, new Set([f]));
+            }
             continue;
           }
           let list = hits.get(claim);
@@ -158,7 +183,7 @@ export function collectEvidence(
     for (const e of unitNamed) named.add(e);
     if (!unitCyber) unitCyber = unitNamed.some((e) => groups.has(e));
     if (unitCyber) cyber = true;
-    if (parts.size > 0) sentenceEvidence(index, parts, unitNamed, unitCyber, unit, boost, hits);
+    if (parts.size > 0) sentenceEvidence(index, parts, tellingWords, unitNamed, unitCyber, unit, boost, hits);
   };
 
   if (title) read(title, 0, true, TITLE_BOOST);
@@ -174,7 +199,8 @@ export function collectEvidence(
       const folded = foldText(article.text.slice(span.start, span.end));
       if (folded !== foldedTitle && folded.split(" ").length >= LEDE_WORDS) lede = i + 1;
     }
-    read(article.text.slice(span.start, span.end), i + 1, isLead, !title && i === 0 ? TITLE_BOOST : 1);
+    const dateline = top > 0 && i < top && i >= top - DATELINE_SENTENCES;
+    read(article.text.slice(span.start, span.end), i + 1, isLead, !title && i === 0 ? TITLE_BOOST : 1, dateline);
   });
   return {
     lang,
@@ -206,6 +232,7 @@ function storyStart(text: string, spans: readonly Sentence[], foldedTitle: strin
 function sentenceEvidence(
   index: MatchIndex,
   parts: ReadonlyMap<number, number>,
+  tellingWords: ReadonlyMap<number, ReadonlySet<number>>,
   unitNamed: readonly number[],
   unitCyber: boolean,
   unit: number,
@@ -215,6 +242,8 @@ function sentenceEvidence(
   let lineage: Set<number> | null = null;
   /** Per claim: the kind byte of its co-occurrence in this sentence. */
   const strong = new Map<number, number>();
+  /** Per claim: the targets one telling word of which is in this sentence. */
+  const coverage = new Map<number, Set<number>>();
   for (const [key, mask] of parts) {
     const no = key % 4096;
     const claimAndKind = (key - no) / 4096;
@@ -228,14 +257,23 @@ function sentenceEvidence(
       continue;
     }
     if (!unitCyber || unitNamed.length === 0) continue;
-    const target = index.targets[claim]?.[no] ?? 0;
-    const tellingMask = Math.floor(target / TARGET_SIZE_BITS);
-    const telling = mask & tellingMask;
-    if (found < 2 || telling === 0) continue;
+    const target = Math.floor((index.targets[claim]?.[no] ?? 0) / TARGET_SIZE_BITS);
+    const telling = mask & (target % TARGET_HEADS_AT);
+    if (telling === 0) continue;
     lineage ??= lineageOf(new Set(unitNamed), index.parents);
     if (!index.accused[claim]!.some((e) => lineage!.has(e))) continue;
-    // As telling as the telling words it found: this record's alone, its family's, or shared.
+    // One word of a target is enough when it heads a name that no other record's target
+    // has ("Sony", "Albania"; not "Microsoft", which three records' targets name).
     const flags = index.targetFlags[claim]?.[no] ?? 0;
+    if (found < 2 && (telling & Math.floor(target / TARGET_HEADS_AT) & (flags % TARGET_OWN_AT)) === 0) {
+      // One telling word of a target: with telling words of another target, a list of
+      // the incident's targets ("the 2018 Olympics, the OPCW, Georgia").
+      const covered = coverage.get(claim) ?? new Set<number>();
+      covered.add(index.targetOf[claim]?.[no] ?? no);
+      coverage.set(claim, covered);
+      if (covered.size < COVERAGE_TARGETS || (tellingWords.get(claim)?.size ?? 0) < COVERAGE_TARGETS) continue;
+    }
+    // As telling as the telling words it found: this record's alone, its family's, or shared.
     const own = Math.floor(flags / TARGET_OWN_AT) % TARGET_OWN_AT;
     const once = Math.floor(flags / TARGET_OWN_AT / TARGET_OWN_AT);
     const outside = (telling & own) !== 0 ? 0 : (telling & once) !== 0 ? 1 : SHARED_MAX;

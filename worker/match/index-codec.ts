@@ -18,7 +18,7 @@
  * | 4 (C + 1)   | date starts (Uint32), C claims                            |
  * | 4 D         | date spans (Uint16 pairs), D spans                        |
  * | 2 C         | incident first days (Uint16), C claims                    |
- * | J           | JSON: generation, claims, accused, related, targets, target flags, phrases, entities, parents, groups, mentions |
+ * | J           | JSON: generation, claims, accused, related, targets, target flags and numbers, phrases, entities, parents, groups, mentions |
  *
  * @module
  */
@@ -58,6 +58,7 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
     related: index.related,
     targets: index.targets,
     targetFlags: index.targetFlags,
+    targetOf: index.targetOf,
     phrases: index.phrases,
     entities: index.entities,
     parents: index.parents,

@@ -67,6 +67,12 @@ export const SPREAD_WITHOUT_LEAD = 2;
  */
 export const REPEAT_BONUS = 0.25;
 export const REPEAT_CAP = 3;
+/**
+ * A name as telling as an editor's keyword (this weight; "NotPetya", "Maersk") named in
+ * this many more sentences is two pieces too: a story about it names it again and again.
+ */
+export const NAME_LEAST = 1.5;
+export const NAME_REPEATS = 2;
 /** Weight added per unit of date support, and taken per unit of date evidence against, up to {@link DATE_CAP} units each. */
 export const DATE_SUPPORT = 1.5;
 export const DATE_AGAINST = 2.5;
@@ -276,7 +282,13 @@ export function weigh(
     total += repeated;
     // A distinctive phrase ("ayez peur et attendez-vous au pire"), or one concept named
     // in four sentences or more, is worth two pieces.
-    if (repeated >= PIECE_LEAST) pieces += phrases.has(concept) || (repeats >= REPEAT_CAP && w >= PIECE_LEAST) ? 2 : 1;
+    if (repeated >= PIECE_LEAST)
+      pieces +=
+        phrases.has(concept) ||
+        (repeats >= REPEAT_CAP && w >= PIECE_LEAST) ||
+        (repeats >= NAME_REPEATS && w >= NAME_LEAST)
+          ? 2
+          : 1;
   }
   let own = 0;
   for (const [concept, w] of bestOwn) {

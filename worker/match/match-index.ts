@@ -48,8 +48,12 @@ export const SHARED_MAX = 3;
 /** The most words of a target or phrase that co-occurrence tracks (a 16-bit mask). */
 export const MAX_PART_WORDS = 16;
 
-/** `targets[c][t]` is the number of words plus this times the mask of telling words. */
+/**
+ * `targets[c][t]` is the number of words plus this times the mask of telling words, plus
+ * this times {@link TARGET_HEADS_AT} times the mask of telling words that head a name.
+ */
 export const TARGET_SIZE_BITS = 32;
+export const TARGET_HEADS_AT = 65536;
 /**
  * `targetFlags[c][t]` is the mask of its words that are this record's alone, plus this
  * times the mask of those that no record outside its family has, plus its square times
@@ -88,6 +92,8 @@ export interface MatchIndex {
   targets: number[][];
   /** Per claim, per target version: how telling each of its words is (see {@link TARGET_OWN_AT}). */
   targetFlags: number[][];
+  /** Per claim, per target version: the number of the target's first version (its French and English versions are one target). */
+  targetOf: number[][];
   /** Per claim: its distinctive phrases. */
   phrases: PhraseInfo[][];
   /** Entity ids, by entity number. */
