@@ -97,8 +97,12 @@ export class ClaimFeatures {
   /** Stems of each name of an entity, speaker and target seen so far. */
   private readonly nameSets: Array<Set<string>> = [];
 
-  constructor(stateStems: ReadonlySet<string>) {
+  /** One-word names of the record's accused and their ancestors ("gru", "russ"). */
+  private readonly actorStems: ReadonlySet<string>;
+
+  constructor(stateStems: ReadonlySet<string>, actorStems: ReadonlySet<string> = new Set()) {
     this.stateStems = stateStems;
+    this.actorStems = actorStems;
   }
 
   /** The concept named `name`, made if new. */
@@ -196,9 +200,10 @@ export class ClaimFeatures {
       }
       const commonplace = s.every((w) => COMMON_STEMS.has(w) || this.stateStems.has(w));
       this.add(s.join(" "), concept, commonplace ? weight * WEIGHTS.commonplacePhrase : weight, !commonplace);
-      // The phrase without its state's name: "expelled 35 diplomats" is "35 Russian diplomats"
-      // when the story is about Russia (whether the accused is named is tested apart).
-      const stateless = s.filter((w) => !this.stateStems.has(w));
+      // The phrase without its state's or the accused's name: "expelled 35 diplomats" is "35
+      // Russian diplomats" when the story is about Russia, "six Russian officers" is "six GRU
+      // officers" (whether the accused is named is tested apart).
+      const stateless = s.filter((w) => !this.stateStems.has(w) && !this.actorStems.has(w));
       if (stateless.length >= 2 && stateless.length < s.length && !stateless.every((w) => COMMON_STEMS.has(w)))
         this.add(stateless.join(" "), concept, weight * WEIGHTS.statelessPhrase, true);
       for (const w of s) this.add(w, concept, weight * WEIGHTS.partOfPhrase * this.rarity(w), this.rarity(w) === 1);
@@ -369,7 +374,7 @@ export function claimFeatures(
   stateStems: ReadonlySet<string>,
   accusedStems: ReadonlySet<string> = new Set(),
 ): ClaimFeatures {
-  const f = new ClaimFeatures(stateStems);
+  const f = new ClaimFeatures(stateStems, accusedStems);
   const accused = new Set(c.accused);
   for (const e of c.entities) {
     if (e.kind === "state") continue;

@@ -54,11 +54,13 @@ export const HEADLINE_LEAST = 0.3;
  * incident (ESET, Dragos, Industroyer and Crash Override in one sentence is a story
  * about them, not a passing mention); otherwise the title, or two sentences, must.
  */
-export const LEAD_SENTENCE_CONCEPTS = 3;
+export const LEAD_SENTENCE_CONCEPTS = 2;
 /** The lede (the text's first real sentence) carries a match when it names this many. */
 export const LEDE_CONCEPTS = 2;
 /** An article about a later time needs this much of the incident's own evidence in its headline. */
 export const HEADLINE_OWN_LEAST = 1;
+/** Or the sentences other than the best one weigh this much together. */
+export const REST_LEAST = 1.5;
 /** Otherwise, this many sentences must carry evidence. */
 export const SPREAD_WITHOUT_LEAD = 2;
 /**
@@ -359,7 +361,14 @@ export function weigh(
   const cyber = ev.cyber || strong || phrases.size > 0;
   let threshold = named ? THRESHOLD : THRESHOLD * UNNAMED_FACTOR;
   if (!cyber) threshold *= NO_CYBER_FACTOR;
-  const about = spread >= SPREAD_WITHOUT_LEAD || (spread >= 1 && inHeadline);
+  // Own evidence beyond the best sentence: a story about an incident keeps naming its things.
+  let sum = 0;
+  let most = 0;
+  for (const w of ownUnitWeight.values()) {
+    sum += w;
+    if (w > most) most = w;
+  }
+  const about = spread >= SPREAD_WITHOUT_LEAD || (spread >= 1 && (inHeadline || sum - most >= REST_LEAST));
   const distinct = own >= OWN_LEAST;
   // An article whose own time (URL, title, lead) is a year or more after the incident and
   // all its statements is about something later: it may still look back at this incident,
