@@ -256,13 +256,16 @@ export class ClaimFeatures {
       const words = [...new Set(stemsOfFolded(foldText(text), lang))]
         .filter((w) => !accusedStems.has(w) && !/^\d+$/.test(w))
         .slice(0, MAX_PART_WORDS);
+      // The target's own name: its first word that heads a name ("Sony" in "Unreleased Sony
+      // Pictures films", "FireEye", not "Microsoft", in "companies, including FireEye and
+      // Microsoft"). A state's name heads nothing here ("UK" in "UK Foreign Office").
+      const head = words.find((w) => heads.has(w) && w.length >= 3 && !COMMON_STEMS.has(w) && !this.stateStems.has(w));
       if (words.length === 0) continue;
       const no = this.targetLists.length;
       this.targetLists.push({
         words,
-        names: words.map((w) => (names.has(w) && !COMMON_STEMS.has(w)) || rarity(w) > 0),
-        // A state's name heads nothing here: "UK" in "UK Foreign Office" is not the target.
-        heads: words.map((w) => heads.has(w) && w.length >= 3 && !COMMON_STEMS.has(w) && !this.stateStems.has(w)),
+        names: words.map((w) => (names.has(w) && !FIRST_NAME_STEMS.has(w) && !this.stateStems.has(w)) || rarity(w) > 0),
+        heads: words.map((w) => w === head),
         target: concept,
       });
       words.forEach((w, i) => {

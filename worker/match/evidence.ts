@@ -262,10 +262,11 @@ function sentenceEvidence(
     if (telling === 0) continue;
     lineage ??= lineageOf(new Set(unitNamed), index.parents);
     if (!index.accused[claim]!.some((e) => lineage!.has(e))) continue;
-    // One word of a target is enough when it heads a name that no other record's target
-    // has ("Sony", "Albania"; not "Microsoft", which three records' targets name).
+    // One word of a target is enough when it heads a name that at most one record outside
+    // its family has as a target ("Sony", "Albania", "Microsoft" for the 2024 hack of it).
     const flags = index.targetFlags[claim]?.[no] ?? 0;
-    if (found < 2 && (telling & Math.floor(target / TARGET_HEADS_AT) & (flags % TARGET_OWN_AT)) === 0) {
+    const once = Math.floor(flags / TARGET_OWN_AT / TARGET_OWN_AT);
+    if (found < 2 && (telling & Math.floor(target / TARGET_HEADS_AT) & once) === 0) {
       // One telling word of a target: with telling words of another target, a list of
       // the incident's targets ("the 2018 Olympics, the OPCW, Georgia").
       const covered = coverage.get(claim) ?? new Set<number>();
@@ -275,7 +276,6 @@ function sentenceEvidence(
     }
     // As telling as the telling words it found: this record's alone, its family's, or shared.
     const own = Math.floor(flags / TARGET_OWN_AT) % TARGET_OWN_AT;
-    const once = Math.floor(flags / TARGET_OWN_AT / TARGET_OWN_AT);
     const outside = (telling & own) !== 0 ? 0 : (telling & once) !== 0 ? 1 : SHARED_MAX;
     const kind =
       KIND.evidence | ((telling & (flags % TARGET_OWN_AT)) !== 0 ? FLAG.unique : 0) | (outside << SHARED_SHIFT);
