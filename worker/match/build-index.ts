@@ -194,12 +194,14 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
     dateStarts: dates.starts,
     dateSpans: dates.spans,
     dateDays: dates.days,
-    targets: perClaim.map((f) =>
-      f.targetLists.map(({ words, names, heads }) => {
+    targets: perClaim.map((f, claim) =>
+      f.targetLists.map(({ words, names, heads, state }) => {
         let mask = 0;
         let headMask = 0;
         words.forEach((w, i) => {
           if (!names[i] || partDf.get(w)! > telling) return;
+          // A state's name heads a target only when no other record's target names it.
+          if (state && heads[i] && (targetHolders.get(w) ?? []).some((c) => c !== claim)) return;
           mask |= 1 << i;
           if (heads[i]) headMask |= 1 << i;
         });

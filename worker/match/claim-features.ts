@@ -84,7 +84,8 @@ export class ClaimFeatures {
    * first capitalized word of one: "Sony" in "Sony Pictures", not "Bank" in "Bangladesh
    * Bank"), and which target it is a version of.
    */
-  readonly targetLists: Array<{ words: string[]; names: boolean[]; heads: boolean[]; target: number }> = [];
+  readonly targetLists: Array<{ words: string[]; names: boolean[]; heads: boolean[]; state: boolean; target: number }> =
+    [];
   /** Distinctive phrase words: feature → `phrase × 16 + word` codes. */
   readonly phraseWords = new Map<string, Set<number>>();
   readonly phrases: PhraseInfo[] = [];
@@ -258,14 +259,19 @@ export class ClaimFeatures {
         .slice(0, MAX_PART_WORDS);
       // The target's own name: its first word that heads a name ("Sony" in "Unreleased Sony
       // Pictures films", "FireEye", not "Microsoft", in "companies, including FireEye and
-      // Microsoft"). A state's name heads nothing here ("UK" in "UK Foreign Office").
-      const head = words.find((w) => heads.has(w) && w.length >= 3 && !COMMON_STEMS.has(w) && !this.stateStems.has(w));
+      // Microsoft"). A state's name may head one ("Albanian government digital services"),
+      // if no other record's target has it ("UK" in "UK Foreign Office" and "UK Electoral
+      // Commission" is no target's own name).
+      const head = words.find((w) => heads.has(w) && w.length >= 3 && !COMMON_STEMS.has(w));
       if (words.length === 0) continue;
       const no = this.targetLists.length;
       this.targetLists.push({
         words,
-        names: words.map((w) => (names.has(w) && !FIRST_NAME_STEMS.has(w) && !this.stateStems.has(w)) || rarity(w) > 0),
+        names: words.map(
+          (w) => (names.has(w) && !FIRST_NAME_STEMS.has(w) && (!this.stateStems.has(w) || w === head)) || rarity(w) > 0,
+        ),
         heads: words.map((w) => w === head),
+        state: head !== undefined && this.stateStems.has(head),
         target: concept,
       });
       words.forEach((w, i) => {

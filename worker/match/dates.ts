@@ -65,6 +65,8 @@ const NAMED = new RegExp(`\\b(${MONTH_NAMES}) (?:\\d{1,2} )?(${YEAR})\\b`, "g");
 /** "2020 10 19" (ISO, folded) and "20 07 2021" (day month year, folded). */
 const ISO = new RegExp(`\\b(${YEAR}) (0[1-9]|1[0-2]) (?:0[1-9]|[12]\\d|3[01])\\b`, "g");
 const DMY = new RegExp(`\\b(?:0?[1-9]|[12]\\d|3[01]) (0?[1-9]|1[0-2]) (${YEAR})\\b`, "g");
+/** "01 16 2022" (American month day year, folded), when the day cannot be a month. */
+const MDY = new RegExp(`\\b(0?[1-9]|1[0-2]) (?:1[3-9]|2\\d|3[01]) (${YEAR})\\b`, "g");
 const YEAR_ALONE = new RegExp(`\\b(${YEAR})\\b`, "g");
 
 /** Weight of a year alone ("en 2016"), relative to a month: often background ("the 2016 election"). */
@@ -90,6 +92,7 @@ export function datesInFolded(folded: string, weight: number, lead = weight >= 1
   for (const m of folded.matchAll(NAMED)) month(m[2]!, MONTHS[m[1]!]!, m.index, m[0].length);
   for (const m of folded.matchAll(ISO)) month(m[1]!, Number(m[2]) - 1, m.index, m[0].length);
   for (const m of folded.matchAll(DMY)) month(m[2]!, Number(m[1]) - 1, m.index, m[0].length);
+  for (const m of folded.matchAll(MDY)) month(m[2]!, Number(m[1]) - 1, m.index, m[0].length);
   for (const m of folded.matchAll(YEAR_ALONE)) {
     if (taken.some(([a, b]) => m.index >= a && m.index < b)) continue;
     const y = Number(m[1]) * 12;
