@@ -73,10 +73,14 @@ export interface ArticleEvidence {
   cyber: boolean;
   /** Entity numbers named, with all their ancestors. */
   lineage: Set<number>;
+  /** Entity numbers named in the headline, with all their ancestors. */
+  headlineLineage: Set<number>;
   /** The article's explicit dates. */
   dates: DateMention[];
   /** Per unit: whether it is the title or the lead. */
   lead: boolean[];
+  /** Per unit: whether it is a full sentence ({@link LEDE_WORDS} words or more), not a heading or a link line. */
+  long: boolean[];
   /** The unit that says what the article is about: the title, or the first sentence without one. */
   headline: number;
   /**
@@ -116,7 +120,9 @@ export function collectEvidence(
 
   const hits = new Map<number, number[]>();
   const named = new Set<number>();
+  const headlineNamed = new Set<number>();
   const lead: boolean[] = [true];
+  const long: boolean[] = [false];
   const dates: DateMention[] = [];
   const published = dateInUrl(article.url);
   if (published) dates.push(published);
@@ -127,6 +133,7 @@ export function collectEvidence(
 
   const read = (text: string, unit: number, isLead: boolean, boost: number, dateline = false): void => {
     const folded = foldText(text);
+    long[unit] = wordCount(folded) >= LEDE_WORDS;
     for (const d of datesInFolded(folded, isLead ? 1 : BODY_DATE_WEIGHT, isLead)) {
       // A dated line just before the title ("20 Oct, 2020 05:06") is the article's own date.
       if (dateline && d.from === d.to) {
@@ -181,6 +188,7 @@ export function collectEvidence(
       }
     }
     for (const e of unitNamed) named.add(e);
+    if (unit === (title ? 0 : 1)) for (const e of unitNamed) headlineNamed.add(e);
     if (!unitCyber) unitCyber = unitNamed.some((e) => groups.has(e));
     if (unitCyber) cyber = true;
     if (parts.size > 0) sentenceEvidence(index, parts, tellingWords, unitNamed, unitCyber, unit, boost, hits);
@@ -197,7 +205,7 @@ export function collectEvidence(
     lead.push(isLead);
     if (lede < 0 && isLead && (title || i > 0)) {
       const folded = foldText(article.text.slice(span.start, span.end));
-      if (folded !== foldedTitle && folded.split(" ").length >= LEDE_WORDS) lede = i + 1;
+      if (folded !== foldedTitle && wordCount(folded) >= LEDE_WORDS) lede = i + 1;
     }
     const dateline = top > 0 && i < top && i >= top - DATELINE_SENTENCES;
     read(article.text.slice(span.start, span.end), i + 1, isLead, !title && i === 0 ? TITLE_BOOST : 1, dateline);
@@ -206,8 +214,10 @@ export function collectEvidence(
     lang,
     cyber,
     lineage: lineageOf(named, index.parents),
+    headlineLineage: lineageOf(headlineNamed, index.parents),
     dates,
     lead,
+    long,
     headline: title ? 0 : 1,
     lede,
     hits,
@@ -305,6 +315,13 @@ function push(
     hits.set(claim, list);
   }
   list.push(concept, w, unit, f, kind);
+}
+
+/** Words of folded text (spaces + 1). */
+function wordCount(folded: string): number {
+  let n = folded ? 1 : 0;
+  for (let i = 0; i < folded.length; i++) if (folded.charCodeAt(i) === 32) n++;
+  return n;
 }
 
 function popcount(x: number): number {

@@ -158,8 +158,10 @@ export function judge(index: MatchIndex, ev: ArticleEvidence): Decision[] {
     const head = family.reduce((a, b) => (prefer(index, ev, attributed, a, b) <= 0 ? a : b));
     const card = taken.length === 0 ? head : weigh(index, ev, head.claim, ev.hits.get(head.claim)!, used, attributed);
     if (!card.pass) continue;
-    // A second story in one article must show in its title or lead, not only further down.
-    if (taken.length > 0 && !card.parts.inLead) continue;
+    // A second story in one article must show in its title or lead, not only further down,
+    // or its accused must be named in the headline and not be the first story's ("de
+    // Moscou à Téhéran").
+    if (taken.length > 0 && !card.parts.inLead && !headlineNamesOwnActor(index, ev, card.claim, taken)) continue;
     for (const m of family) {
       if (m === head) continue;
       const own = weigh(index, ev, m.claim, ev.hits.get(m.claim)!, head.features, attributed);
@@ -189,6 +191,18 @@ function prefer(index: MatchIndex, ev: ArticleEvidence, attributed: boolean, a: 
     (Math.abs(headline) >= UNIT_LEAST ? headline : 0) ||
     bb.parts.total - aa.parts.total ||
     b.weight - a.weight
+  );
+}
+
+/** Whether the headline names one of a record's accused that none of the records already taken accuses. */
+function headlineNamesOwnActor(
+  index: MatchIndex,
+  ev: ArticleEvidence,
+  claim: number,
+  taken: readonly Verdict[],
+): boolean {
+  return index.accused[claim]!.some(
+    (e) => ev.headlineLineage.has(e) && !taken.some((t) => index.accused[t.claim]!.includes(e)),
   );
 }
 
@@ -346,9 +360,12 @@ export function weigh(
       )
         inHeadline = true;
     }
-    if (unit > 0 && (w > bestSentenceWeight || (w === bestSentenceWeight && unit - 1 < bestSentence))) {
+    // The anchor: a sentence of the body, not a heading or a "Read also" line, when one
+    // carries evidence (a card goes after the paragraph that tells the story).
+    const rank = (ev.long[unit] && w >= UNIT_LEAST ? 1000 : 0) + w;
+    if (unit > 0 && (rank > bestSentenceWeight || (rank === bestSentenceWeight && unit - 1 < bestSentence))) {
       bestSentence = unit - 1;
-      bestSentenceWeight = w;
+      bestSentenceWeight = rank;
     }
   }
   const weight =
