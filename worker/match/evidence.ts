@@ -41,6 +41,13 @@ export const TITLE_BOOST = 1.5;
 export const LEAD_CHARS = 400;
 /** …and are among its first this many sentences (a dateline or a byline may come first). */
 export const LEAD_SENTENCES = 5;
+/**
+ * Words that look back at an earlier story: a sentence with them speaks of background,
+ * not of what the article is about (folded text).
+ */
+const BACKGROUND =
+  /\b(?:notorious|infamous|notoriety|notoriete|tristement celebre|previously|precedemment|auparavant|par le passe|in the past|also behind|egalement a l origine|deja a l origine|best known for|known for|connu pour|also responsible for|egalement responsable|years ago|the same (?:group|actor|hackers|unit)|le meme groupe|a decade|une decennie)\b/;
+
 /** Sentences just before the title whose month-precise dates are the article's own. */
 export const DATELINE_SENTENCES = 2;
 /** How far into the text the title is looked for (see `storyStart`). */
@@ -79,6 +86,8 @@ export interface ArticleEvidence {
   dates: DateMention[];
   /** Per unit: whether it is the title or the lead. */
   lead: boolean[];
+  /** Per unit: whether it looks back at an earlier story ("the notorious…", "également à l'origine de…"). */
+  background: boolean[];
   /** Per unit: whether it is a full sentence ({@link LEDE_WORDS} words or more), not a heading or a link line. */
   long: boolean[];
   /** The unit that says what the article is about: the title, or the first sentence without one. */
@@ -123,6 +132,7 @@ export function collectEvidence(
   const headlineNamed = new Set<number>();
   const lead: boolean[] = [true];
   const long: boolean[] = [false];
+  const background: boolean[] = [false];
   const dates: DateMention[] = [];
   const published = dateInUrl(article.url);
   if (published) dates.push(published);
@@ -134,6 +144,7 @@ export function collectEvidence(
   const read = (text: string, unit: number, isLead: boolean, boost: number, dateline = false): void => {
     const folded = foldText(text);
     long[unit] = wordCount(folded) >= LEDE_WORDS;
+    background[unit] = BACKGROUND.test(folded);
     for (const d of datesInFolded(folded, isLead ? 1 : BODY_DATE_WEIGHT, isLead)) {
       // A dated line just before the title ("20 Oct, 2020 05:06") is the article's own date.
       if (dateline && d.from === d.to) {
@@ -218,6 +229,7 @@ export function collectEvidence(
     dates,
     lead,
     long,
+    background,
     headline: title ? 0 : 1,
     lede,
     hits,

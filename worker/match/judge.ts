@@ -349,7 +349,7 @@ export function weigh(
   let bestSentence = -1;
   let bestSentenceWeight = 0;
   for (const [unit, w] of unitWeight) {
-    if (w >= (unit === ev.headline ? HEADLINE_LEAST : UNIT_LEAST)) {
+    if (w >= (unit === ev.headline ? HEADLINE_LEAST : UNIT_LEAST) && !ev.background[unit]) {
       spread++;
       if (ev.lead[unit]) inLead = true;
       const concepts = unitConcepts.get(unit) ?? 0;
