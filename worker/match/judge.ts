@@ -43,6 +43,14 @@ export const OWN_LEAST = 1.5;
 export const OWN_SHARE = [1, 0.5, 0.25, 0] as const;
 /** The least number of distinct concepts. */
 export const MIN_CONCEPTS = 2;
+/**
+ * A record whose evidence passes but whose accused is not named, another actor being named,
+ * with this much own evidence in its headline and lead, is what the article is about (an
+ * attack on its target by someone else): records with less than a {@link DOMINANT_FACTOR}th
+ * of it in theirs are mentions.
+ */
+export const DOMINANT_LEAST = 3;
+export const DOMINANT_FACTOR = 2;
 /** A concept counts as a piece of evidence from this weight. */
 export const PIECE_LEAST = 0.5;
 /** A sentence (or the title) carries evidence when its concepts weigh this much together. */
@@ -115,6 +123,10 @@ export interface Verdict extends Decision {
     ownInLead: boolean;
     late: boolean;
     headlineOwn: number;
+    /** Own evidence in the headline and the lede. */
+    leadOwn: number;
+    /** Its evidence passes, but the article names another actor than its accused. */
+    otherActor: boolean;
     spread: number;
     inLead: boolean;
     named: boolean;
@@ -137,12 +149,20 @@ export function judge(index: MatchIndex, ev: ArticleEvidence): Decision[] {
     ACCUSED_ANYWHERE.set(index, accusedAnywhere);
   }
   const attributed = [...ev.lineage].some((e) => accusedAnywhere.has(e));
-  const candidates: Verdict[] = [];
+  let candidates: Verdict[] = [];
+  /** The most lead evidence of a record that fails only because another actor than its accused is named. */
+  let otherActor = 0;
   for (const [claim, hits] of ev.hits) {
     if (!couldPass(hits)) continue;
     const v = weigh(index, ev, claim, hits, null, attributed);
     if (v.pass) candidates.push(v);
+    else if (v.parts.otherActor) otherActor = Math.max(otherActor, v.parts.leadOwn);
   }
+  // An article whose headline and lead are about another actor's attack on one of a
+  // record's targets (China's hack of the Storting, not Russia's) is about neither that
+  // record nor the records it mentions in passing (the Exchange flaw China used).
+  if (otherActor >= DOMINANT_LEAST)
+    candidates = candidates.filter((c) => c.parts.leadOwn * DOMINANT_FACTOR > otherActor);
   candidates.sort((a, b) => b.weight - a.weight || (index.claims[a.claim]! < index.claims[b.claim]! ? -1 : 1));
   // Related records form one incident's family: one card, the record the article is most
   // about (see `prefer`), the others linked from it when they have evidence of their own.
@@ -395,15 +415,18 @@ export function weigh(
     (dates.preciseAgainst >= 1 && dates.preciseSupport === 0) ||
     (dates.ownTime > 0 && dates.ownTimeSupport === 0);
   const headlineOwn = ownUnitWeight.get(ev.headline) ?? 0;
-  const pass =
+  let leadOwn = 0;
+  for (const [unit, w] of ownUnitWeight) if (unit === ev.lede || unit === ev.headline) leadOwn += w;
+  const evidenced =
     about &&
     distinct &&
     (!late || headlineOwn >= HEADLINE_OWN_LEAST) &&
     pieces >= MIN_CONCEPTS &&
     weight >= threshold &&
-    (named || (inLead && !attributed)) &&
-    (cyber || named) &&
     !dates.predates;
+  const pass = evidenced && (named || (inLead && !attributed)) && (cyber || named);
+  // Its evidence is there, but the article names another actor than its accused.
+  const otherActor = evidenced && !named && attributed && cyber;
   return {
     claim,
     weight,
@@ -426,6 +449,8 @@ export function weigh(
       ownInLead,
       late,
       headlineOwn,
+      leadOwn,
+      otherActor,
       ...dates,
     },
   };
