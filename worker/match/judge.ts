@@ -32,6 +32,8 @@ import { FLAG, KIND, KIND_MASK, type MatchIndex, SHARED_MAX, SHARED_SHIFT } from
 export const THRESHOLD = 4;
 /** How much more evidence a match needs when none of the accused is named (and then it must be in the title or lead). */
 export const UNNAMED_FACTOR = 1.75;
+/** A headline with this much of the incident's evidence alone names it: no more evidence is needed when the accused are not named. */
+export const HEADLINE_UNIQUE = 2;
 /** How much more evidence a match needs when the article has no hacking word. */
 export const NO_CYBER_FACTOR = 2.5;
 /** The least weight of the incident's own evidence (see {@link OWN_SHARE}). */
@@ -396,7 +398,10 @@ export function weigh(
   const named = index.accused[claim]!.some((e) => ev.lineage.has(e));
   // Strong evidence (co-occurrence, a distinctive phrase) says "cyberattack" by itself.
   const cyber = ev.cyber || strong || phrases.size > 0;
-  let threshold = named ? THRESHOLD : THRESHOLD * UNNAMED_FACTOR;
+  // An article that names none of the accused needs more evidence, unless its headline
+  // names the incident itself ("Que contiennent les Macron Leaks ?").
+  const headlineUnique = uniqueUnitWeight.get(ev.headline) ?? 0;
+  let threshold = named || headlineUnique >= HEADLINE_UNIQUE ? THRESHOLD : THRESHOLD * UNNAMED_FACTOR;
   if (!cyber) threshold *= NO_CYBER_FACTOR;
   // Own evidence beyond the best sentence: a story about an incident keeps naming its things.
   let sum = 0;
