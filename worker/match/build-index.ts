@@ -17,20 +17,11 @@
  * @module
  */
 import { type Claim, type Entity, withAncestors } from "../../schema/index.ts";
-import { claimFeatures, entityNames } from "./claim-features.ts";
+import { type ClaimFeatures, claimFeatures, entityNames } from "./claim-features.ts";
 import { claimDates, packDates } from "./dates.ts";
 import { featureKey } from "./feature-key.ts";
 import { EVERYDAY } from "./general-words.ts";
-import {
-  FLAG,
-  KIND,
-  type MatchIndex,
-  SHARED_MAX,
-  SHARED_SHIFT,
-  TARGET_HEADS_AT,
-  TARGET_OWN_AT,
-  TARGET_SIZE_BITS,
-} from "./match-index.ts";
+import { FLAG, KIND, type MatchIndex, SHARED_MAX, SHARED_SHIFT, TARGET, TARGET_FIELDS } from "./match-index.ts";
 import { foldText, stemsOfFolded } from "./text.ts";
 
 /**
@@ -194,46 +185,7 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
     dateStarts: dates.starts,
     dateSpans: dates.spans,
     dateDays: dates.days,
-    targets: perClaim.map((f, claim) =>
-      f.targetLists.map(({ words, names, heads, state }) => {
-        let mask = 0;
-        let headMask = 0;
-        words.forEach((w, i) => {
-          if (!names[i] || partDf.get(w)! > telling) return;
-          // A state's name heads a target only when no other record's target names it.
-          if (state && heads[i] && (targetHolders.get(w) ?? []).some((c) => c !== claim)) return;
-          mask |= 1 << i;
-          if (heads[i]) headMask |= 1 << i;
-        });
-        return words.length + TARGET_SIZE_BITS * (mask + TARGET_HEADS_AT * headMask);
-      }),
-    ),
-    // Per target word: whether it is this record's alone, and whether no record outside
-    // its family has it, so that co-occurrence is as telling as the words it found.
-    targetFlags: perClaim.map((f, claim) =>
-      f.targetLists.map(({ words }) => {
-        let unique = 0;
-        let own = 0;
-        let once = 0;
-        words.forEach((w, i) => {
-          // Other records that say this word was attacked (another record's reporter or accuser is no rival).
-          const others = new Set(targetHolders.get(w) ?? []);
-          others.delete(claim);
-          const outside = [...others].filter((c) => !related[claim]!.has(c)).length;
-          if (others.size === 0) unique |= 1 << i;
-          if (outside === 0) own |= 1 << i;
-          if (outside <= 1) once |= 1 << i;
-        });
-        return unique + TARGET_OWN_AT * (own + TARGET_OWN_AT * once);
-      }),
-    ),
-    targetOf: perClaim.map((f) => {
-      const first = new Map<number, number>();
-      return f.targetLists.map(({ target }, no) => {
-        if (!first.has(target)) first.set(target, no);
-        return first.get(target)!;
-      });
-    }),
+    ...packTargets(perClaim, partDf, telling, targetHolders, related),
     phrases: perClaim.map((f) => f.phrases.map((p) => ({ ...p, concept: f.root(p.concept) }))),
     entities: entityIds,
     parents: entityIds.map((id) => {
@@ -249,6 +201,50 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
     postKind,
     mentions,
   };
+}
+
+/**
+ * Every target version of every claim, as {@link TARGET_FIELDS} numbers each (see
+ * {@link TARGET}): its words, which are telling (a name in few records' targets), which
+ * heads a name, which are this record's alone, its family's alone, or shared with at
+ * most one other record, and which target it is a version of.
+ */
+function packTargets(
+  perClaim: readonly ClaimFeatures[],
+  partDf: ReadonlyMap<string, number>,
+  telling: number,
+  targetHolders: ReadonlyMap<string, number[]>,
+  related: ReadonlyArray<ReadonlySet<number>>,
+): { targetStarts: Uint32Array; targetInfo: Uint16Array } {
+  const targetStarts = new Uint32Array(perClaim.length + 1);
+  const info: number[] = [];
+  perClaim.forEach((f, claim) => {
+    targetStarts[claim] = info.length / TARGET_FIELDS;
+    const first = new Map<number, number>();
+    f.targetLists.forEach(({ words, names, heads, state, target }, no) => {
+      const fields = new Array<number>(TARGET_FIELDS).fill(0);
+      fields[TARGET.words] = words.length;
+      if (!first.has(target)) first.set(target, no);
+      fields[TARGET.of] = first.get(target)!;
+      words.forEach((w, i) => {
+        // Other records that say this word was attacked (another record's reporter or accuser is no rival).
+        const others = new Set(targetHolders.get(w) ?? []);
+        others.delete(claim);
+        const outside = [...others].filter((c) => !related[claim]!.has(c)).length;
+        if (others.size === 0) fields[TARGET.unique]! |= 1 << i;
+        if (outside === 0) fields[TARGET.own]! |= 1 << i;
+        if (outside <= 1) fields[TARGET.once]! |= 1 << i;
+        if (!names[i] || partDf.get(w)! > telling) return;
+        // A state's name heads a target only when no other record's target names it.
+        if (state && heads[i] && others.size > 0) return;
+        fields[TARGET.telling]! |= 1 << i;
+        if (heads[i]) fields[TARGET.heads]! |= 1 << i;
+      });
+      info.push(...fields);
+    });
+  });
+  targetStarts[perClaim.length] = info.length / TARGET_FIELDS;
+  return { targetStarts, targetInfo: Uint16Array.from(info) };
 }
 
 /** The one-word names (stems, both languages) of a claim's accused and their ancestors: not words of its targets. */

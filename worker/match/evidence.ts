@@ -27,9 +27,8 @@ import {
   type MatchIndex,
   SHARED_MAX,
   SHARED_SHIFT,
-  TARGET_HEADS_AT,
-  TARGET_OWN_AT,
-  TARGET_SIZE_BITS,
+  TARGET,
+  TARGET_FIELDS,
 } from "./match-index.ts";
 import type { Lang } from "./stem.ts";
 import { foldText, type Sentence, stemsOfFolded } from "./text.ts";
@@ -181,7 +180,7 @@ export function collectEvidence(
             // Which telling words of the claim's targets the sentence has, by word.
             if (
               what === KIND.targetWord &&
-              (Math.floor((index.targets[claim]?.[no] ?? 0) / TARGET_SIZE_BITS) & bit) !== 0
+              (index.targetInfo[(index.targetStarts[claim]! + no) * TARGET_FIELDS + TARGET.telling]! & bit) !== 0
             ) {
               const set = tellingWords.get(claim);
               if (set) set.add(f);
@@ -279,28 +278,27 @@ function sentenceEvidence(
       continue;
     }
     if (!unitCyber || unitNamed.length === 0) continue;
-    const target = Math.floor((index.targets[claim]?.[no] ?? 0) / TARGET_SIZE_BITS);
-    const telling = mask & (target % TARGET_HEADS_AT);
+    const at = (index.targetStarts[claim]! + no) * TARGET_FIELDS;
+    const info = index.targetInfo;
+    const telling = mask & info[at + TARGET.telling]!;
     if (telling === 0) continue;
     lineage ??= lineageOf(new Set(unitNamed), index.parents);
     if (!index.accused[claim]!.some((e) => lineage!.has(e))) continue;
     // One word of a target is enough when it heads a name that at most one record outside
     // its family has as a target ("Sony", "Albania", "Microsoft" for the 2024 hack of it).
-    const flags = index.targetFlags[claim]?.[no] ?? 0;
-    const once = Math.floor(flags / TARGET_OWN_AT / TARGET_OWN_AT);
-    if (found < 2 && (telling & Math.floor(target / TARGET_HEADS_AT) & once) === 0) {
+    if (found < 2 && (telling & info[at + TARGET.heads]! & info[at + TARGET.once]!) === 0) {
       // One telling word of a target: with telling words of another target, a list of
       // the incident's targets ("the 2018 Olympics, the OPCW, Georgia").
       const covered = coverage.get(claim) ?? new Set<number>();
-      covered.add(index.targetOf[claim]?.[no] ?? no);
+      covered.add(info[at + TARGET.of]!);
       coverage.set(claim, covered);
       if (covered.size < COVERAGE_TARGETS || (tellingWords.get(claim)?.size ?? 0) < COVERAGE_TARGETS) continue;
     }
     // As telling as the telling words it found: this record's alone, its family's, or shared.
-    const own = Math.floor(flags / TARGET_OWN_AT) % TARGET_OWN_AT;
-    const outside = (telling & own) !== 0 ? 0 : (telling & once) !== 0 ? 1 : SHARED_MAX;
+    const outside =
+      (telling & info[at + TARGET.own]!) !== 0 ? 0 : (telling & info[at + TARGET.once]!) !== 0 ? 1 : SHARED_MAX;
     const kind =
-      KIND.evidence | ((telling & (flags % TARGET_OWN_AT)) !== 0 ? FLAG.unique : 0) | (outside << SHARED_SHIFT);
+      KIND.evidence | ((telling & info[at + TARGET.unique]!) !== 0 ? FLAG.unique : 0) | (outside << SHARED_SHIFT);
     const prev = strong.get(claim);
     if (prev === undefined || specificity(kind) > specificity(prev)) strong.set(claim, kind);
   }

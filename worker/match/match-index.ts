@@ -48,18 +48,17 @@ export const SHARED_MAX = 3;
 /** The most words of a target or phrase that co-occurrence tracks (a 16-bit mask). */
 export const MAX_PART_WORDS = 16;
 
+/** Numbers per target version in {@link MatchIndex.targetInfo}. */
+export const TARGET_FIELDS = 8;
+
 /**
- * `targets[c][t]` is the number of words plus this times the mask of telling words, plus
- * this times {@link TARGET_HEADS_AT} times the mask of telling words that head a name.
+ * The fields of a target version in {@link MatchIndex.targetInfo}: its number of words,
+ * then masks of its words (bit `i` for word `i`): telling (a name, in few records'
+ * targets: co-occurrence needs one), heading the target's own name (enough alone), this
+ * record's alone, its family's alone, shared with at most one record outside its family;
+ * and the number of the target's first version (French and English are one target).
  */
-export const TARGET_SIZE_BITS = 32;
-export const TARGET_HEADS_AT = 65536;
-/**
- * `targetFlags[c][t]` is the mask of its words that are this record's alone, plus this
- * times the mask of those that no record outside its family has, plus its square times
- * the mask of those that at most one has.
- */
-export const TARGET_OWN_AT = 65536;
+export const TARGET = { words: 0, telling: 1, heads: 2, unique: 3, own: 4, once: 5, of: 6 } as const;
 
 /** Longest phrase indexed, in stems. */
 export const MAX_GRAM = 4;
@@ -85,15 +84,10 @@ export interface MatchIndex {
   dateSpans: Uint16Array;
   /** Per claim: the incident's first day (days since 1970), or 0 when the record gives only a month or a year. */
   dateDays: Uint16Array;
-  /**
-   * Per claim, per target version: its number of words plus 32 × the mask of its telling
-   * words (co-occurrence needs two of its words, one of them telling).
-   */
-  targets: number[][];
-  /** Per claim, per target version: how telling each of its words is (see {@link TARGET_OWN_AT}). */
-  targetFlags: number[][];
-  /** Per claim, per target version: the number of the target's first version (its French and English versions are one target). */
-  targetOf: number[][];
+  /** Claim `c`'s target versions are `targetStarts[c]` to `targetStarts[c + 1]`. */
+  targetStarts: Uint32Array;
+  /** {@link TARGET_FIELDS} numbers per target version (see {@link TARGET}). */
+  targetInfo: Uint16Array;
   /** Per claim: its distinctive phrases. */
   phrases: PhraseInfo[][];
   /** Entity ids, by entity number. */
