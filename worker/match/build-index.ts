@@ -91,7 +91,9 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
   for (const features of evidence) for (const [feature] of features) count(feature);
   const targetHolders = new Map<string, number[]>();
   perClaim.forEach((f, claim) => {
-    for (const w of f.targetWords.keys()) targetHolders.set(w, [...(targetHolders.get(w) ?? []), claim]);
+    // What each record says was attacked, or describes the incident by: its targets and keywords.
+    for (const w of new Set([...f.targetWords.keys(), ...f.keywordWords]))
+      targetHolders.set(w, [...(targetHolders.get(w) ?? []), claim]);
   });
   const partDf = new Map<string, number>();
   for (const f of perClaim)

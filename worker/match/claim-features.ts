@@ -89,6 +89,8 @@ export class ClaimFeatures {
   /** Distinctive phrase words: feature → `phrase × 16 + word` codes. */
   readonly phraseWords = new Map<string, Set<number>>();
   readonly phrases: PhraseInfo[] = [];
+  /** Every word of the keywords (both stemmings): what the editors say the incident is about. */
+  readonly keywordWords = new Set<string>();
   private readonly parent: number[] = [];
   private readonly actors = new Set<number>();
   private readonly conceptByName = new Map<string, number>();
@@ -219,6 +221,7 @@ export class ClaimFeatures {
    */
   keyword(text: string, lang: Lang, weight: number, concept: number): void {
     this.phrase(text, weight, concept, BOTH, true);
+    for (const l of BOTH) for (const w of stemsOfFolded(foldText(text), l)) this.keywordWords.add(w);
     const s = [...new Set(stemsOfFolded(foldText(text), lang))].slice(0, MAX_PART_WORDS);
     if (s.length < DISTINCTIVE_WORDS) return;
     // Distinctive by their combination ("be afraid and expect the worst"), unless most
