@@ -34,6 +34,8 @@ export const THRESHOLD = 4;
 export const UNNAMED_FACTOR = 1.75;
 /** A headline with this much of the incident's evidence alone names it: no more evidence is needed when the accused are not named. */
 export const HEADLINE_UNIQUE = 2;
+/** With this much of the incident's evidence alone and a date of the incident itself, an article needs no more evidence when the accused are not named. */
+export const SELF_EVIDENT_UNIQUE = 3;
 /** How much more evidence a match needs when the article has no hacking word. */
 export const NO_CYBER_FACTOR = 2.5;
 /** The least weight of the incident's own evidence (see {@link OWN_SHARE}). */
@@ -401,7 +403,10 @@ export function weigh(
   // An article that names none of the accused needs more evidence, unless its headline
   // names the incident itself ("Que contiennent les Macron Leaks ?").
   const headlineUnique = uniqueUnitWeight.get(ev.headline) ?? 0;
-  let threshold = named || headlineUnique >= HEADLINE_UNIQUE ? THRESHOLD : THRESHOLD * UNNAMED_FACTOR;
+  // Nor when it names the incident's own things on the incident's own day ("Ukrenergo", "16
+  // décembre 2016").
+  const selfEvident = headlineUnique >= HEADLINE_UNIQUE || (unique >= SELF_EVIDENT_UNIQUE && dates.incident >= 1);
+  let threshold = named || selfEvident ? THRESHOLD : THRESHOLD * UNNAMED_FACTOR;
   if (!cyber) threshold *= NO_CYBER_FACTOR;
   // Own evidence beyond the best sentence: a story about an incident keeps naming its things.
   let sum = 0;
