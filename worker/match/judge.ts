@@ -430,7 +430,7 @@ export function weigh(
   const evidenced =
     about &&
     distinct &&
-    (!late || headlineOwn >= HEADLINE_OWN_LEAST) &&
+    (!late || headlineUnique >= HEADLINE_OWN_LEAST) &&
     pieces >= MIN_CONCEPTS &&
     weight >= threshold &&
     !dates.predates;
