@@ -411,7 +411,8 @@ export function weigh(
   // Own evidence beyond the best sentence: a story about an incident keeps naming its things.
   let sum = 0;
   let most = 0;
-  for (const w of ownUnitWeight.values()) {
+  for (const [unit, w] of ownUnitWeight) {
+    if (ev.background[unit]) continue;
     sum += w;
     if (w > most) most = w;
   }
