@@ -163,7 +163,7 @@ if (process.argv.includes("--why")) {
       if (!h) return `${id}: no evidence`;
       const v = weigh(index, ev, c, h, null, true);
       const p = v.parts;
-      return `${id}: ${v.pass ? "pass" : "fail"} weight ${v.weight.toFixed(1)}/${v.threshold} concepts ${p.pieces} sentences ${p.spread}${p.inLead ? "+lead" : ""}${p.named ? "" : " unnamed"}${ev.cyber ? "" : " no-hacking-word"} dates +${p.support}/-${p.against}`;
+      return `${id}: ${v.pass ? "pass" : "fail"} weight ${v.weight.toFixed(1)}/${v.threshold} concepts ${p.pieces} sentences ${p.spread}${p.inLead ? "+lead" : ""} own ${p.own.toFixed(1)} alone ${p.unique.toFixed(1)}${p.named ? "" : " unnamed"}${p.otherActor ? " other-actor" : ""}${ev.cyber ? "" : " no-hacking-word"} dates +${p.support}/-${p.against}${p.late ? " late" : ""}${p.predates ? " predates" : ""}`;
     };
     const lines = positive ? [show(r.label)] : [];
     for (const g of a.cards) if (g !== r.label) lines.push(`WRONG ${show(g)}`);

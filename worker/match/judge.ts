@@ -3,24 +3,28 @@
  * records it is about, and keeps one card per incident.
  *
  * A record passes when
- * - its evidence is about the incident: in the title (or the first sentence, without
- *   one), in a lead sentence that names three of its concepts, or in two sentences or
- *   more; one body sentence never carries a match. Naming the accused actor is not
- *   evidence of the incident (APT28 has done many things): it adds weight, nothing more;
- * - it has enough distinct concepts, and their weight, with repetition and the dates'
- *   verdict, reaches the threshold;
+ * - the article is about it, not just mentioning it: its evidence is in the headline, in
+ *   the lede (the first real sentence) or a lead sentence with two of its concepts, in two
+ *   sentences or more, or in one sentence while the others keep naming its own things.
+ *   Sentences that look back ("the notorious…", "également à l'origine de…") do not count;
+ * - it has two distinct concepts or more (a distinctive phrase, a name repeated, counts
+ *   twice), and their weight, with the dates' verdict, reaches the threshold;
+ * - enough of that evidence is the incident's own: not shared with records outside its
+ *   family (itself and its related records). "Lazarus", the FBI, "Olympics" add weight but
+ *   do not tell one incident of an actor from another;
+ * - the article's own time (URL, dateline, lead) fits: published before the incident, it is
+ *   not about it; far from every date of the record, it is about something later, unless
+ *   its headline names this incident itself;
  * - the article names one of the accused, or names no accused actor of any record and
- *   carries much more evidence in its title or lead (a report of the Equifax breach
- *   before any attribution is about that incident; a report of a Chinese hack of the
- *   Storting is not about the Russian one);
- * - the article is about a cyberattack, or names the accused and carries much more
- *   evidence (a WannaCry story need not say "cyber").
+ *   carries more evidence (less when its headline or the incident's own day names the
+ *   incident); and it is about a cyberattack, or names the accused with more evidence.
  *
- * Records that pass are taken best first. A record related to one already taken never
- * becomes a second card: if it has evidence of its own (its evidence without the
- * features the taken record shares with it still passes), it is listed in the taken
- * record's `related`, so the card can link to it. An unrelated record becomes a card of
- * its own only on evidence of its own as well.
+ * Records that pass form families (related records): one card per family, the record the
+ * article is most about (`prefer`), the others linked from it when they have evidence of
+ * their own. An unrelated record becomes a second card only with evidence of its own in
+ * the title or lead, or when the headline names its accused and not the first card's.
+ * When the headline and lede are about another actor's attack on a record's target (the
+ * Chinese hack of the Storting), records mentioned in passing give no card.
  *
  * @module
  */
@@ -62,15 +66,13 @@ export const UNIT_LEAST = 1;
 /** The title (or the first sentence, without a title) carries evidence from this weight: a headline names its subject briefly. */
 export const HEADLINE_LEAST = 0.3;
 /**
- * A lead sentence alone carries a match when it names this many distinct concepts of the
- * incident (ESET, Dragos, Industroyer and Crash Override in one sentence is a story
- * about them, not a passing mention); otherwise the title, or two sentences, must.
+ * The lede (the text's first real sentence), or a lead sentence, carries a match when it
+ * names this many distinct concepts of the incident ("the hacking of Ukrainian government
+ * websites… UNC1151"); otherwise the title, or two sentences, must.
  */
-export const LEAD_SENTENCE_CONCEPTS = 2;
-/** The lede (the text's first real sentence) carries a match when it names this many. */
 export const LEDE_CONCEPTS = 2;
-/** An article about a later time needs this much of the incident's own evidence in its headline. */
-export const HEADLINE_OWN_LEAST = 1;
+/** An article about a later time needs this much of the incident's evidence alone in its headline. */
+export const LATE_HEADLINE_LEAST = 1;
 /** Or the sentences other than the best one weigh this much together. */
 export const REST_LEAST = 1.5;
 /** Otherwise, this many sentences must carry evidence. */
@@ -115,25 +117,23 @@ export interface Verdict extends Decision {
   parts: {
     total: number;
     pieces: number;
+    /** Sentences that carry evidence, whether one is in the lead, and whether one of the accused is named. */
+    spread: number;
+    inLead: boolean;
+    named: boolean;
     /** Weight of the evidence in the headline. */
     headline: number;
-    /** Weight of the evidence no record outside the family shares, and the sentences it is in. */
+    /** Weight of the evidence no record outside the family shares (see {@link OWN_SHARE}). */
     own: number;
-    ownSpread: number;
-    /** Weight of the evidence of this record alone (no related record shares it). */
+    /** Weight of the evidence of this record alone (no other record shares it), in all and in the headline. */
     unique: number;
-    /** The first unit (0 the title) where it weighs {@link UNIT_LEAST}. */
-    firstUnique: number;
-    ownInLead: boolean;
+    headlineUnique: number;
+    /** The article's own time is far from every date of the record. */
     late: boolean;
-    headlineOwn: number;
     /** Own evidence in the headline and the lede. */
     leadOwn: number;
     /** Its evidence passes, but the article names another actor than its accused. */
     otherActor: boolean;
-    spread: number;
-    inLead: boolean;
-    named: boolean;
   } & DateVerdict;
 }
 
@@ -345,20 +345,10 @@ export function weigh(
     const unit = Math.floor(key / 65536);
     uniqueUnitWeight.set(unit, (uniqueUnitWeight.get(unit) ?? 0) + w);
   }
-  let firstUnique = Number.MAX_SAFE_INTEGER;
-  for (const [unit, w] of uniqueUnitWeight) if (w >= UNIT_LEAST && unit < firstUnique) firstUnique = unit;
   const ownUnitWeight = new Map<number, number>();
   for (const [key, w] of perUnitOwn) {
     const unit = Math.floor(key / 65536);
     ownUnitWeight.set(unit, (ownUnitWeight.get(unit) ?? 0) + w);
-  }
-  let ownSpread = 0;
-  let ownInLead = false;
-  for (const [unit, w] of ownUnitWeight) {
-    if (w >= (unit === ev.headline ? HEADLINE_LEAST : UNIT_LEAST)) {
-      ownSpread++;
-      if (ev.lead[unit]) ownInLead = true;
-    }
   }
   const unitWeight = new Map<number, number>();
   const unitConcepts = new Map<number, number>();
@@ -377,12 +367,7 @@ export function weigh(
       spread++;
       if (ev.lead[unit]) inLead = true;
       const concepts = unitConcepts.get(unit) ?? 0;
-      if (
-        unit === ev.headline ||
-        ((unit === ev.lede || (ev.lead[unit] && dates.leadSupport >= 1)) && concepts >= LEDE_CONCEPTS) ||
-        (ev.lead[unit] && concepts >= LEAD_SENTENCE_CONCEPTS)
-      )
-        inHeadline = true;
+      if (unit === ev.headline || ((unit === ev.lede || ev.lead[unit]) && concepts >= LEDE_CONCEPTS)) inHeadline = true;
     }
     // The anchor: a sentence of the body, not a heading or a "Read also" line, when one
     // carries evidence (a card goes after the paragraph that tells the story).
@@ -425,13 +410,12 @@ export function weigh(
     (dates.leadAgainst > 0 && dates.leadSupport === 0) ||
     (dates.preciseAgainst >= 1 && dates.preciseSupport === 0) ||
     (dates.ownTime > 0 && dates.ownTimeSupport === 0);
-  const headlineOwn = ownUnitWeight.get(ev.headline) ?? 0;
   let leadOwn = 0;
   for (const [unit, w] of ownUnitWeight) if (unit === ev.lede || unit === ev.headline) leadOwn += w;
   const evidenced =
     about &&
     distinct &&
-    (!late || headlineUnique >= HEADLINE_OWN_LEAST) &&
+    (!late || headlineUnique >= LATE_HEADLINE_LEAST) &&
     pieces >= MIN_CONCEPTS &&
     weight >= threshold &&
     !dates.predates;
@@ -455,11 +439,8 @@ export function weigh(
       headline: unitWeight.get(ev.headline) ?? 0,
       own,
       unique,
-      firstUnique,
-      ownSpread,
-      ownInLead,
+      headlineUnique,
       late,
-      headlineOwn,
       leadOwn,
       otherActor,
       ...dates,
