@@ -413,15 +413,10 @@ export function weigh(
   let leadOwn = 0;
   for (const [unit, w] of ownUnitWeight) if (unit === ev.lede || unit === ev.headline) leadOwn += w;
   const evidenced =
-    about &&
-    distinct &&
-    (!late || headlineUnique >= LATE_HEADLINE_LEAST) &&
-    pieces >= MIN_CONCEPTS &&
-    weight >= threshold &&
-    !dates.predates;
-  const pass = evidenced && (named || (inLead && !attributed)) && (cyber || named);
-  // Its evidence is there, but the article names another actor than its accused.
-  const otherActor = evidenced && !named && attributed && cyber;
+    about && distinct && (!late || headlineUnique >= LATE_HEADLINE_LEAST) && pieces >= MIN_CONCEPTS && !dates.predates;
+  const pass = evidenced && weight >= threshold && (named || (inLead && !attributed)) && (cyber || named);
+  // Its evidence would pass with its accused named, but the article names another actor.
+  const otherActor = evidenced && weight >= THRESHOLD && !named && attributed && cyber;
   return {
     claim,
     weight,
