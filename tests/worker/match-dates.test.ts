@@ -21,6 +21,7 @@ describe("datesInFolded", () => {
   it("reads ISO and day/month/year forms, and ignores numbers that are not dates", () => {
     expect(dates("published 2020-10-19")).toEqual([[month(2020, 10), month(2020, 10), 1]]);
     expect(dates("le 20/07/2021 à 9h")).toEqual([[month(2021, 7), month(2021, 7), 1]]);
+    expect(dates("Source: Bayern 2 news, 01/16/2022 8:00 p.m")).toEqual([[month(2022, 1), month(2022, 1), 1]]);
     expect(dates("about 95,000 dollars and 3789554 readers")).toEqual([]);
   });
 });
@@ -33,6 +34,16 @@ describe("dateInUrl", () => {
     ["https://www.example.co.za/bd/world/2017-04-25-hacker-group/", month(2017, 4)],
   ])("reads the publication month of %s", (url, expected) => {
     expect(dateInUrl(url)).toMatchObject({ from: expected, to: expected, published: true });
+  });
+
+  it("reads the publication day when the path gives one", () => {
+    expect(dateInUrl("https://news.example.org/2018/01/10/olympics")?.day).toBe(Date.UTC(2018, 0, 10) / 86_400_000);
+    expect(dateInUrl("https://news.example.in/Articles/World/20210720/3789554.html")?.day).toBe(
+      Date.UTC(2021, 6, 20) / 86_400_000,
+    );
+    expect(
+      dateInUrl("http://www.lapresse.ca/cinema/nouvelles/201412/06/01-4825915-des-pirates.php")?.day,
+    ).toBeUndefined();
   });
 
   it("finds none in an id or a path without a date", () => {
@@ -59,6 +70,28 @@ describe("weighDates", () => {
 
   it("speaks against it when a date is a year or more from all of them", () => {
     expect(weighDates([at(2023, 12)], grid2015)).toMatchObject({ support: 0, against: 1 });
+  });
+
+  it("takes an article published, by its day, before the incident's first day as not about it", () => {
+    const od = claimDates(seedClaims().find((c) => c.id === "olympic-destroyer-2018")!);
+    const published = (day: string) => {
+      const d = new Date(day);
+      return {
+        ...at(d.getUTCFullYear(), d.getUTCMonth() + 1, true),
+        day: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) / 86_400_000,
+      };
+    };
+    expect(weighDates([published("2018-01-10")], od).predates).toBe(true);
+    expect(weighDates([published("2018-02-09")], od).predates).toBe(false);
+  });
+
+  it("tells the article's own dates (URL, title, lead) that fit no date of the record", () => {
+    expect(weighDates([at(2019, 9, true)], grid2015)).toMatchObject({ ownTime: 1, ownTimeSupport: 0 });
+    expect(weighDates([at(2015, 12, true)], grid2015)).toMatchObject({
+      ownTime: 1,
+      ownTimeSupport: 1,
+      leadIncident: 1,
+    });
   });
 
   it("takes a date before the incident as background, unless it is the publication date", () => {
