@@ -3,7 +3,7 @@
  * URL forms, and how they bear on a record's dates.
  */
 import { describe, expect, it } from "vitest";
-import { claimDates, dateInUrl, datesInFolded, monthSpan, weighDates } from "../../worker/match/dates.ts";
+import { claimDates, dateInUrl, datesInFolded, daysInFolded, monthSpan, weighDates } from "../../worker/match/dates.ts";
 import { foldText } from "../../worker/match/text.ts";
 import { seedClaims } from "./seed.ts";
 
@@ -23,6 +23,15 @@ describe("datesInFolded", () => {
     expect(dates("le 20/07/2021 à 9h")).toEqual([[month(2021, 7), month(2021, 7), 1]]);
     expect(dates("Source: Bayern 2 news, 01/16/2022 8:00 p.m")).toEqual([[month(2022, 1), month(2022, 1), 1]]);
     expect(dates("about 95,000 dollars and 3789554 readers")).toEqual([]);
+  });
+});
+
+describe("daysInFolded", () => {
+  it("reads a day and month without a year, and leaves dates with a year to datesInFolded", () => {
+    const days = (text: string) => daysInFolded(foldText(text), 1, true).map((d) => d.monthDay);
+    expect(days("le samedi 17 décembre, à minuit")).toEqual([11 * 32 + 17]);
+    expect(days("the attack on June 27 hit Maersk")).toEqual([5 * 32 + 27]);
+    expect(days("le 23 décembre 2015 et en December 2016")).toEqual([]);
   });
 });
 
@@ -92,6 +101,13 @@ describe("weighDates", () => {
       ownTimeSupport: 1,
       leadIncident: 1,
     });
+  });
+
+  it("supports a record whose incident began on a day the article names without a year", () => {
+    const notpetya = claimDates(seedClaims().find((c) => c.id === "notpetya-2017")!);
+    const june27 = [{ monthDay: 5 * 32 + 27, weight: 1, lead: true }];
+    expect(weighDates([], notpetya, june27)).toMatchObject({ support: 1, incident: 1, leadIncident: 1 });
+    expect(weighDates([], grid2015, june27)).toMatchObject({ support: 0, incident: 0 });
   });
 
   it("takes a date before the incident as background, unless it is the publication date", () => {

@@ -62,6 +62,37 @@ const MONTH_NAMES = Object.keys(MONTHS).join("|");
 const YEAR = "(?:19[89]\\d|20[0-4]\\d)";
 /** "13 janvier 2022", "january 13 2022", "december 2023", "dec 23 2015" (folded text). */
 const NAMED = new RegExp(`\\b(${MONTH_NAMES}) (?:\\d{1,2} )?(${YEAR})\\b`, "g");
+/** "17 decembre" and "december 17" with no year after them: a day the article speaks of, its year left to the reader. */
+const DAY_MONTH = new RegExp(`\\b([12]?\\d|3[01]) (${MONTH_NAMES})\\b(?! (?:\\d{1,2} )?${YEAR}\\b)`, "g");
+const MONTH_DAY = new RegExp(`\\b(${MONTH_NAMES}) ([12]?\\d|3[01])\\b(?! ${YEAR}\\b)`, "g");
+
+/** A day and month without a year ("le samedi 17 décembre"), as `month × 32 + day`. */
+export interface DayMention {
+  monthDay: number;
+  weight: number;
+  lead: boolean;
+}
+
+/**
+ * The days of the year an article names without a year (news says "on 27 June" of a
+ * current event): they support a record whose incident began that day.
+ *
+ * @example
+ * daysInFolded("le samedi 17 decembre", 1, true); // [{ monthDay: 11 * 32 + 17, weight: 1, lead: true }]
+ */
+export function daysInFolded(folded: string, weight: number, lead: boolean): DayMention[] {
+  const out: DayMention[] = [];
+  for (const m of folded.matchAll(DAY_MONTH)) {
+    const day = Number(m[1]);
+    if (day >= 1) out.push({ monthDay: MONTHS[m[2]!]! * 32 + day, weight, lead });
+  }
+  for (const m of folded.matchAll(MONTH_DAY)) {
+    const day = Number(m[2]);
+    if (day >= 1) out.push({ monthDay: MONTHS[m[1]!]! * 32 + day, weight, lead });
+  }
+  return out;
+}
+
 /** "2020 10 19" (ISO, folded) and "20 07 2021" (day month year, folded). */
 const ISO = new RegExp(`\\b(${YEAR}) (0[1-9]|1[0-2]) (?:0[1-9]|[12]\\d|3[01])\\b`, "g");
 const DMY = new RegExp(`\\b(?:0?[1-9]|[12]\\d|3[01]) (0?[1-9]|1[0-2]) (${YEAR})\\b`, "g");
@@ -252,7 +283,11 @@ export const FAR_MONTHS = 12;
  * weighDates([{ from: 24287, to: 24287, weight: 1, published: false }], claimDates(grid2015));
  * // { support: 0, incident: 0, against: 1, predates: false } (December 2023 against a December 2015 incident)
  */
-export function weighDates(mentions: readonly DateMention[], dates: ClaimDates): DateVerdict {
+export function weighDates(
+  mentions: readonly DateMention[],
+  dates: ClaimDates,
+  days: readonly DayMention[] = [],
+): DateVerdict {
   let support = 0;
   let incident = 0;
   let against = 0;
@@ -287,6 +322,20 @@ export function weighDates(mentions: readonly DateMention[], dates: ClaimDates):
       against += m.weight;
       if (m.lead) leadAgainst += m.weight;
       if (m.from === m.to) preciseAgainst += m.weight;
+    }
+  }
+  // A day without a year that is the incident's first day (or the next): its own day.
+  if (dates.startDay && days.length) {
+    const start = new Date(dates.startDay * 86_400_000);
+    const first = start.getUTCMonth() * 32 + start.getUTCDate();
+    for (const d of days) {
+      if (Math.abs(d.monthDay - first) > 1) continue;
+      support += d.weight;
+      incident += d.weight;
+      if (d.lead) {
+        leadSupport += d.weight;
+        leadIncident += d.weight;
+      }
     }
   }
   return {

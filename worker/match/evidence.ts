@@ -14,7 +14,7 @@
  * @module
  */
 
-import { type DateMention, dateInUrl, datesInFolded } from "./dates.ts";
+import { type DateMention, type DayMention, dateInUrl, datesInFolded, daysInFolded } from "./dates.ts";
 import { gramKeys } from "./feature-key.ts";
 import { findFeature } from "./find-feature.ts";
 import { detectLanguage } from "./language.ts";
@@ -83,6 +83,8 @@ export interface ArticleEvidence {
   headlineLineage: Set<number>;
   /** The article's explicit dates. */
   dates: DateMention[];
+  /** The days it names without a year. */
+  days: DayMention[];
   /** Per unit: whether it is the title or the lead. */
   lead: boolean[];
   /** Per unit: whether it looks back at an earlier story ("the notorious…", "également à l'origine de…"). */
@@ -133,6 +135,7 @@ export function collectEvidence(
   const long: boolean[] = [false];
   const background: boolean[] = [false];
   const dates: DateMention[] = [];
+  const days: DayMention[] = [];
   const published = dateInUrl(article.url);
   if (published) dates.push(published);
   let cyber = false;
@@ -152,6 +155,7 @@ export function collectEvidence(
       }
       dates.push(d);
     }
+    if (/\d/.test(folded)) for (const d of daysInFolded(folded, isLead ? 1 : BODY_DATE_WEIGHT, isLead)) days.push(d);
     const s = stemsOfFolded(folded, lang);
     let unitCyber = false;
     const unitNamed: number[] = [];
@@ -226,6 +230,7 @@ export function collectEvidence(
     lineage: lineageOf(named, index.parents),
     headlineLineage: lineageOf(headlineNamed, index.parents),
     dates,
+    days,
     lead,
     long,
     background,

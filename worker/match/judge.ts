@@ -258,7 +258,7 @@ export function weigh(
   exclude: ReadonlySet<number> | null,
   attributed: boolean,
 ): Verdict {
-  const dates = weighDates(ev.dates, unpackDates(index.dateStarts, index.dateSpans, index.dateDays, claim));
+  const dates = weighDates(ev.dates, unpackDates(index.dateStarts, index.dateSpans, index.dateDays, claim), ev.days);
   const best = new Map<number, number>();
   /** Per concept: its best weight from distinctive hits (not shared with records outside the family). */
   const bestOwn = new Map<number, number>();
