@@ -92,8 +92,11 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
   const targetHolders = new Map<string, number[]>();
   perClaim.forEach((f, claim) => {
     // What each record says was attacked, or describes the incident by: its targets and keywords.
-    for (const w of new Set([...f.targetWords.keys(), ...f.keywordWords]))
-      targetHolders.set(w, [...(targetHolders.get(w) ?? []), claim]);
+    for (const w of new Set([...f.targetWords.keys(), ...f.keywordWords])) {
+      const list = targetHolders.get(w);
+      if (list) list.push(claim);
+      else targetHolders.set(w, [claim]);
+    }
   });
   const partDf = new Map<string, number>();
   for (const f of perClaim)
@@ -138,9 +141,7 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
     for (const [feature, { concept, weight, actor }] of features) {
       const d = df.get(feature)!;
       if (d > maxDf) continue;
-      const others = holders.get(feature)!;
-      let outside = 0;
-      for (const c of others) if (c !== claim && !family.has(c) && outside < SHARED_MAX) outside++;
+      const outside = Math.min(SHARED_MAX, outsideFamily(holders.get(feature)!, claim, family));
       const flags = (d === 1 ? FLAG.unique : 0) | (outside << SHARED_SHIFT);
       post(feature, claim, concept, weight * idf(d), (actor ? KIND.actor : KIND.evidence) | flags);
     }
@@ -230,15 +231,15 @@ function packTargets(
       fields[TARGET.of] = first.get(target)!;
       words.forEach((w, i) => {
         // Other records that say this word was attacked (another record's reporter or accuser is no rival).
-        const others = new Set(targetHolders.get(w) ?? []);
-        others.delete(claim);
-        const outside = [...others].filter((c) => !related[claim]!.has(c)).length;
-        if (others.size === 0) fields[TARGET.unique]! |= 1 << i;
+        const list = targetHolders.get(w) ?? [];
+        const others = list.length - (has(list, claim) ? 1 : 0);
+        const outside = outsideFamily(list, claim, related[claim]!);
+        if (others === 0) fields[TARGET.unique]! |= 1 << i;
         if (outside === 0) fields[TARGET.own]! |= 1 << i;
         if (outside <= 1) fields[TARGET.once]! |= 1 << i;
         if (!names[i] || partDf.get(w)! > telling) return;
         // A state's name heads a target only when no other record's target names it.
-        if (state && heads[i] && others.size > 0) return;
+        if (state && heads[i] && others > 0) return;
         fields[TARGET.telling]! |= 1 << i;
         if (heads[i]) fields[TARGET.heads]! |= 1 << i;
       });
@@ -247,6 +248,27 @@ function packTargets(
   });
   targetStarts[perClaim.length] = info.length / TARGET_FIELDS;
   return { targetStarts, targetInfo: Uint16Array.from(info) };
+}
+
+/** Whether a sorted list of claim numbers has `claim` (binary search). */
+function has(list: readonly number[], claim: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = list[mid]!;
+    if (c === claim) return true;
+    if (c < claim) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** How many claims of a sorted list are neither `claim` nor in its family: its related records are few, the list may be long. */
+function outsideFamily(list: readonly number[], claim: number, family: ReadonlySet<number>): number {
+  let inside = has(list, claim) ? 1 : 0;
+  for (const r of family) if (has(list, r)) inside++;
+  return list.length - inside;
 }
 
 /** The one-word names (stems, both languages) of a claim's accused and their ancestors: not words of its targets. */
