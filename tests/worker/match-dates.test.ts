@@ -3,7 +3,7 @@
  * URL forms, and how they bear on a record's dates.
  */
 import { describe, expect, it } from "vitest";
-import { claimDates, dateInUrl, datesInFolded, monthSpan, weighDates } from "../../worker/match/dates.ts";
+import { claimDates, dateInUrl, datesInFolded, daysInFolded, monthSpan, weighDates } from "../../worker/match/dates.ts";
 import { foldText } from "../../worker/match/text.ts";
 import { seedClaims } from "./seed.ts";
 
@@ -21,7 +21,17 @@ describe("datesInFolded", () => {
   it("reads ISO and day/month/year forms, and ignores numbers that are not dates", () => {
     expect(dates("published 2020-10-19")).toEqual([[month(2020, 10), month(2020, 10), 1]]);
     expect(dates("le 20/07/2021 à 9h")).toEqual([[month(2021, 7), month(2021, 7), 1]]);
+    expect(dates("Source: Bayern 2 news, 01/16/2022 8:00 p.m")).toEqual([[month(2022, 1), month(2022, 1), 1]]);
     expect(dates("about 95,000 dollars and 3789554 readers")).toEqual([]);
+  });
+});
+
+describe("daysInFolded", () => {
+  it("reads a day and month without a year, and leaves dates with a year to datesInFolded", () => {
+    const days = (text: string) => daysInFolded(foldText(text), 1, true).map((d) => d.monthDay);
+    expect(days("le samedi 17 décembre, à minuit")).toEqual([11 * 32 + 17]);
+    expect(days("the attack on June 27 hit Maersk")).toEqual([5 * 32 + 27]);
+    expect(days("le 23 décembre 2015 et en December 2016")).toEqual([]);
   });
 });
 
@@ -33,6 +43,16 @@ describe("dateInUrl", () => {
     ["https://www.example.co.za/bd/world/2017-04-25-hacker-group/", month(2017, 4)],
   ])("reads the publication month of %s", (url, expected) => {
     expect(dateInUrl(url)).toMatchObject({ from: expected, to: expected, published: true });
+  });
+
+  it("reads the publication day when the path gives one", () => {
+    expect(dateInUrl("https://news.example.org/2018/01/10/olympics")?.day).toBe(Date.UTC(2018, 0, 10) / 86_400_000);
+    expect(dateInUrl("https://news.example.in/Articles/World/20210720/3789554.html")?.day).toBe(
+      Date.UTC(2021, 6, 20) / 86_400_000,
+    );
+    expect(
+      dateInUrl("http://www.lapresse.ca/cinema/nouvelles/201412/06/01-4825915-des-pirates.php")?.day,
+    ).toBeUndefined();
   });
 
   it("finds none in an id or a path without a date", () => {
@@ -49,6 +69,7 @@ describe("weighDates", () => {
     to: month(y, m),
     weight: 1,
     published,
+    lead: published,
   });
 
   it("supports a record when a date is its incident's or one of its statements'", () => {
@@ -58,6 +79,35 @@ describe("weighDates", () => {
 
   it("speaks against it when a date is a year or more from all of them", () => {
     expect(weighDates([at(2023, 12)], grid2015)).toMatchObject({ support: 0, against: 1 });
+  });
+
+  it("takes an article published, by its day, before the incident's first day as not about it", () => {
+    const od = claimDates(seedClaims().find((c) => c.id === "olympic-destroyer-2018")!);
+    const published = (day: string) => {
+      const d = new Date(day);
+      return {
+        ...at(d.getUTCFullYear(), d.getUTCMonth() + 1, true),
+        day: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) / 86_400_000,
+      };
+    };
+    expect(weighDates([published("2018-01-10")], od).predates).toBe(true);
+    expect(weighDates([published("2018-02-09")], od).predates).toBe(false);
+  });
+
+  it("tells the article's own dates (URL, title, lead) that fit no date of the record", () => {
+    expect(weighDates([at(2019, 9, true)], grid2015)).toMatchObject({ ownTime: 1, ownTimeSupport: 0 });
+    expect(weighDates([at(2015, 12, true)], grid2015)).toMatchObject({
+      ownTime: 1,
+      ownTimeSupport: 1,
+      leadIncident: 1,
+    });
+  });
+
+  it("supports a record whose incident began on a day the article names without a year", () => {
+    const notpetya = claimDates(seedClaims().find((c) => c.id === "notpetya-2017")!);
+    const june27 = [{ monthDay: 5 * 32 + 27, weight: 1, lead: true }];
+    expect(weighDates([], notpetya, june27)).toMatchObject({ support: 1, incident: 1, leadIncident: 1 });
+    expect(weighDates([], grid2015, june27)).toMatchObject({ support: 0, incident: 0 });
   });
 
   it("takes a date before the incident as background, unless it is the publication date", () => {

@@ -9,7 +9,15 @@ import { claimFeatures } from "../../worker/match/claim-features.ts";
 import { claimDates, unpackDates } from "../../worker/match/dates.ts";
 import { featureKey } from "../../worker/match/feature-key.ts";
 import { findFeature } from "../../worker/match/find-feature.ts";
-import { KIND } from "../../worker/match/match-index.ts";
+import {
+  FLAG,
+  KIND,
+  KIND_MASK,
+  SHARED_MAX,
+  SHARED_SHIFT,
+  TARGET,
+  TARGET_FIELDS,
+} from "../../worker/match/match-index.ts";
 import { stems } from "../../worker/match/text.ts";
 import { seedClaims } from "./seed.ts";
 
@@ -46,9 +54,16 @@ describe("the index", () => {
   const postings = (feature: string) => {
     const f = findFeature(index.keys, featureKey(feature));
     if (f < 0) return [];
-    const out: Array<{ claim: string; kind: number }> = [];
-    for (let k = index.starts[f]!; k < index.starts[f + 1]!; k++)
-      out.push({ claim: index.claims[index.postClaim[k]!]!, kind: index.postKind[k]! });
+    const out: Array<{ claim: string; kind: number; unique: boolean; outside: number }> = [];
+    for (let k = index.starts[f]!; k < index.starts[f + 1]!; k++) {
+      const kind = index.postKind[k]!;
+      out.push({
+        claim: index.claims[index.postClaim[k]!]!,
+        kind: kind & KIND_MASK,
+        unique: (kind & FLAG.unique) !== 0,
+        outside: (kind >> SHARED_SHIFT) & SHARED_MAX,
+      });
+    }
     return out;
   };
 
@@ -80,8 +95,35 @@ describe("the index", () => {
     expect(postings("sandworm").filter((p) => p.kind === KIND.actor).length).toBeGreaterThan(3);
     const whispergate = postings(stems("WhisperGate", "en").join(" "));
     expect(whispergate.filter((p) => p.kind === KIND.evidence)).toEqual([
-      { claim: "ukraine-ministries-2022", kind: KIND.evidence },
+      { claim: "ukraine-ministries-2022", kind: KIND.evidence, unique: true, outside: 0 },
     ]);
+  });
+
+  it("flags evidence by who else has it: this record alone, its family (related records), or records outside it", () => {
+    // "Industroyer" is the 2016 grid attack's and the Sandworm indictment's, which are related.
+    const industroyer = postings("industroy").filter((p) => p.kind === KIND.evidence);
+    expect(industroyer.map((p) => p.claim).sort()).toEqual(["gru-sandworm-indictment-2020", "ukraine-grid-2016"]);
+    for (const p of industroyer) expect(p).toMatchObject({ unique: false, outside: 0 });
+    // The FBI is named by records of every actor: it tells none of them apart.
+    const fbi = postings("fbi").find((p) => p.claim === "sony-pictures-2014")!;
+    expect(fbi.outside).toBe(SHARED_MAX);
+  });
+
+  it("keeps, per target, its telling words and the word that heads its own name", () => {
+    const no = index.claims.indexOf("sony-pictures-2014");
+    const from = index.targetStarts[no]!;
+    const to = index.targetStarts[no + 1]!;
+    expect(to - from).toBeGreaterThanOrEqual(3);
+    let heads = 0;
+    for (let t = from; t < to; t++) {
+      const info = index.targetInfo.subarray(t * TARGET_FIELDS, (t + 1) * TARGET_FIELDS);
+      expect(info[TARGET.words]).toBeGreaterThan(0);
+      // What heads a target is one of its telling words; "Sony" heads them, and no other record's target has it.
+      expect(info[TARGET.heads]! & ~info[TARGET.telling]!).toBe(0);
+      expect(info[TARGET.heads]! & ~info[TARGET.unique]!).toBe(0);
+      if (info[TARGET.heads]) heads++;
+    }
+    expect(heads).toBeGreaterThan(0);
   });
 
   it("keeps the words of targets and of distinctive phrases for sentence-level evidence", () => {
@@ -95,7 +137,7 @@ describe("the index", () => {
     const no = (id: string) => index.claims.indexOf(id);
     expect(index.related[no("gru-indictment-2018")]).toContain(no("dnc-hack-2016"));
     expect(index.related[no("dnc-hack-2016")]).toContain(no("gru-indictment-2018"));
-    const notpetya = unpackDates(index.dateStarts, index.dateSpans, no("notpetya-2017"));
+    const notpetya = unpackDates(index.dateStarts, index.dateSpans, index.dateDays, no("notpetya-2017"));
     expect(notpetya.incident).toEqual({ from: 2017 * 12 + 5, to: 2017 * 12 + 5 });
     expect(notpetya).toEqual(claimDates(claim("notpetya-2017")));
   });

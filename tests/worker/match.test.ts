@@ -149,6 +149,55 @@ describe("the matcher, on the test articles (tests/fixtures/articles)", () => {
     expect(matchArticle(index, { ...a, url: "https://news.example.org/2019/08/12/iran-trump" })).toEqual([]);
   });
 
+  it("reads the publication day in the URL: a story of 10 January 2018 is not about the attack of 9 February 2018", () => {
+    const story = (url: string) => ({
+      title: "Russian hackers target the Winter Olympics in PyeongChang",
+      url,
+      text: "Hackers working for Russian military intelligence attacked the organisers of the PyeongChang Winter Olympics, security researchers said, knocking the official website offline during the opening ceremony. The malware, which researchers called Olympic Destroyer, wiped computers of the organising committee. Russia denied any involvement.",
+    });
+    expect(matchArticle(index, story("https://news.example.org/2018/02/12/olympics")).map((f) => f.id)).toEqual([
+      "olympic-destroyer-2018",
+    ]);
+    expect(matchArticle(index, story("https://news.example.org/2018/01/10/olympics"))).toEqual([]);
+  });
+
+  it("gives a story dated a year after an incident its card only when its headline names that incident itself", () => {
+    const story = (url: string) => ({
+      title: "Ukraine's power grid outage blamed on hackers",
+      url,
+      text: "Parts of northern Kyiv lost power over the weekend, and the national grid company said the outage may have been caused by hackers.\nThe company said a substation was cut off from the grid for just over an hour before engineers switched to manual control.\nSecurity experts compared it with the attack a year earlier, when hackers blamed on Russia cut power to hundreds of thousands of people in the Ivano-Frankivsk region using the BlackEnergy malware.\nUkraine's security service said it was investigating.",
+    });
+    // Undated, the words of the 2015 attack carry it; published in December 2016, they are background.
+    expect(matchArticle(index, story("https://news.example.org/kyiv-outage")).map((f) => f.id)).toEqual([
+      "ukraine-grid-2015",
+    ]);
+    expect(
+      matchArticle(index, story("https://news.example.org/2016/12/19/kyiv-outage")).map((f) => f.id),
+    ).not.toContain("ukraine-grid-2015");
+  });
+
+  it("gives two unrelated stories a card each when the headline names both accused, each anchored at a sentence of the body", () => {
+    const dnc = article("dnc-fr-wikileaks-convention");
+    const trump = article("trump-fr-inculpation-pasdaran");
+    const text = `${dnc.text}\nÀ LIRE AUSSI : Les hackers russes et le Comité national démocrate\nL'équipe de Donald Trump visée\n${trump.text
+      .split(/\n\s*\n/)
+      .slice(0, 2)
+      .join("\n")}`;
+    const both = matchArticle(
+      index,
+      { title: "Piratages : de Moscou à Téhéran, les campagnes américaines visées", text },
+      10,
+    );
+    expect(both.map((f) => f.id).sort()).toEqual(["dnc-hack-2016", "trump-campaign-iran-2024"]);
+    for (const f of both) {
+      expect(f.anchor!.exact).not.toMatch(/^À LIRE AUSSI/);
+      expect(f.anchor!.exact.split(" ").length).toBeGreaterThanOrEqual(12);
+    }
+    // A headline that names neither accused: the second story, far from the lead, is not a card.
+    const one = matchArticle(index, { title: "Piratages : les campagnes américaines visées", text }, 10);
+    expect(one.map((f) => f.id)).toEqual(["dnc-hack-2016"]);
+  });
+
   it.each([
     [
       "es",

@@ -17,11 +17,11 @@
  * @module
  */
 import { type Claim, type Entity, withAncestors } from "../../schema/index.ts";
-import { claimFeatures, entityNames } from "./claim-features.ts";
+import { type ClaimFeatures, claimFeatures, entityNames } from "./claim-features.ts";
 import { claimDates, packDates } from "./dates.ts";
 import { featureKey } from "./feature-key.ts";
 import { EVERYDAY } from "./general-words.ts";
-import { KIND, type MatchIndex, TARGET_SIZE_BITS } from "./match-index.ts";
+import { FLAG, KIND, type MatchIndex, SHARED_MAX, SHARED_SHIFT, TARGET, TARGET_FIELDS } from "./match-index.ts";
 import { foldText, stemsOfFolded } from "./text.ts";
 
 /**
@@ -89,10 +89,39 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
   const df = new Map<string, number>();
   const count = (feature: string) => df.set(feature, (df.get(feature) ?? 0) + 1);
   for (const features of evidence) for (const [feature] of features) count(feature);
+  const targetHolders = new Map<string, number[]>();
+  perClaim.forEach((f, claim) => {
+    // What each record says was attacked, or describes the incident by: its targets and keywords.
+    for (const w of new Set([...f.targetWords.keys(), ...f.keywordWords])) {
+      const list = targetHolders.get(w);
+      if (list) list.push(claim);
+      else targetHolders.set(w, [claim]);
+    }
+  });
   const partDf = new Map<string, number>();
   for (const f of perClaim)
     for (const feature of new Set([...f.targetWords.keys(), ...f.phraseWords.keys()]))
       partDf.set(feature, (partDf.get(feature) ?? 0) + 1);
+
+  const claimNo = new Map(claims.map((c, i) => [c.id, i]));
+  const related = claims.map(() => new Set<number>());
+  claims.forEach((c, i) => {
+    for (const id of c.related ?? []) {
+      const j = claimNo.get(id);
+      if (j === undefined || j === i) continue;
+      related[i]!.add(j);
+      related[j]!.add(i);
+    }
+  });
+  // Which records each feature is evidence of, to flag it shared or unique.
+  const holders = new Map<string, number[]>();
+  evidence.forEach((features, claim) => {
+    for (const [feature] of features) {
+      const list = holders.get(feature);
+      if (list) list.push(claim);
+      else holders.set(feature, [claim]);
+    }
+  });
 
   const n = claims.length;
   const maxDf = Math.max(50, n * MAX_DOCUMENT_SHARE);
@@ -108,10 +137,13 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
     postings.set(key, list);
   };
   evidence.forEach((features, claim) => {
+    const family = related[claim]!;
     for (const [feature, { concept, weight, actor }] of features) {
       const d = df.get(feature)!;
       if (d > maxDf) continue;
-      post(feature, claim, concept, weight * idf(d), actor ? KIND.actor : KIND.evidence);
+      const outside = Math.min(SHARED_MAX, outsideFamily(holders.get(feature)!, claim, family));
+      const flags = (d === 1 ? FLAG.unique : 0) | (outside << SHARED_SHIFT);
+      post(feature, claim, concept, weight * idf(d), (actor ? KIND.actor : KIND.evidence) | flags);
     }
   });
   perClaim.forEach((f, claim) => {
@@ -147,17 +179,6 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
   });
   starts[keys.length] = at;
 
-  const claimNo = new Map(claims.map((c, i) => [c.id, i]));
-  const related = claims.map(() => new Set<number>());
-  claims.forEach((c, i) => {
-    for (const id of c.related ?? []) {
-      const j = claimNo.get(id);
-      if (j === undefined || j === i) continue;
-      related[i]!.add(j);
-      related[j]!.add(i);
-    }
-  });
-
   const dates = packDates(claims.map(claimDates));
   return {
     generation,
@@ -166,15 +187,8 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
     related: related.map((s) => [...s].sort((a, b) => a - b)),
     dateStarts: dates.starts,
     dateSpans: dates.spans,
-    targets: perClaim.map((f) =>
-      f.targetLists.map(({ words, names }) => {
-        let mask = 0;
-        words.forEach((w, i) => {
-          if (names[i] && partDf.get(w)! <= telling) mask |= 1 << i;
-        });
-        return words.length + TARGET_SIZE_BITS * mask;
-      }),
-    ),
+    dateDays: dates.days,
+    ...packTargets(perClaim, partDf, telling, targetHolders, related),
     phrases: perClaim.map((f) => f.phrases.map((p) => ({ ...p, concept: f.root(p.concept) }))),
     entities: entityIds,
     parents: entityIds.map((id) => {
@@ -190,6 +204,71 @@ export function buildMatchIndex(claims: readonly Claim[], generation: string): M
     postKind,
     mentions,
   };
+}
+
+/**
+ * Every target version of every claim, as {@link TARGET_FIELDS} numbers each (see
+ * {@link TARGET}): its words, which are telling (a name in few records' targets), which
+ * heads a name, which are this record's alone, its family's alone, or shared with at
+ * most one other record, and which target it is a version of.
+ */
+function packTargets(
+  perClaim: readonly ClaimFeatures[],
+  partDf: ReadonlyMap<string, number>,
+  telling: number,
+  targetHolders: ReadonlyMap<string, number[]>,
+  related: ReadonlyArray<ReadonlySet<number>>,
+): { targetStarts: Uint32Array; targetInfo: Uint16Array } {
+  const targetStarts = new Uint32Array(perClaim.length + 1);
+  const info: number[] = [];
+  perClaim.forEach((f, claim) => {
+    targetStarts[claim] = info.length / TARGET_FIELDS;
+    const first = new Map<number, number>();
+    f.targetLists.forEach(({ words, names, heads, state, target }, no) => {
+      const fields = new Array<number>(TARGET_FIELDS).fill(0);
+      fields[TARGET.words] = words.length;
+      if (!first.has(target)) first.set(target, no);
+      fields[TARGET.of] = first.get(target)!;
+      words.forEach((w, i) => {
+        // Other records that say this word was attacked (another record's reporter or accuser is no rival).
+        const list = targetHolders.get(w) ?? [];
+        const others = list.length - (has(list, claim) ? 1 : 0);
+        const outside = outsideFamily(list, claim, related[claim]!);
+        if (others === 0) fields[TARGET.unique]! |= 1 << i;
+        if (outside === 0) fields[TARGET.own]! |= 1 << i;
+        if (outside <= 1) fields[TARGET.once]! |= 1 << i;
+        if (!names[i] || partDf.get(w)! > telling) return;
+        // A state's name heads a target only when no other record's target names it.
+        if (state && heads[i] && others > 0) return;
+        fields[TARGET.telling]! |= 1 << i;
+        if (heads[i]) fields[TARGET.heads]! |= 1 << i;
+      });
+      info.push(...fields);
+    });
+  });
+  targetStarts[perClaim.length] = info.length / TARGET_FIELDS;
+  return { targetStarts, targetInfo: Uint16Array.from(info) };
+}
+
+/** Whether a sorted list of claim numbers has `claim` (binary search). */
+function has(list: readonly number[], claim: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = list[mid]!;
+    if (c === claim) return true;
+    if (c < claim) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** How many claims of a sorted list are neither `claim` nor in its family: its related records are few, the list may be long. */
+function outsideFamily(list: readonly number[], claim: number, family: ReadonlySet<number>): number {
+  let inside = has(list, claim) ? 1 : 0;
+  for (const r of family) if (has(list, r)) inside++;
+  return list.length - inside;
 }
 
 /** The one-word names (stems, both languages) of a claim's accused and their ancestors: not words of its targets. */

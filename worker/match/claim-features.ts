@@ -79,11 +79,18 @@ export class ClaimFeatures {
   private readonly evidence = new Map<string, { concept: number; weight: number }>();
   /** Target words: feature → `target × 16 + word` codes. */
   readonly targetWords = new Map<string, Set<number>>();
-  /** Per target version: its words, and whether each is a name (capitalized, or rare). */
-  readonly targetLists: Array<{ words: string[]; names: boolean[] }> = [];
+  /**
+   * Per target version: its words, whether each is a name, whether each heads a name (the
+   * first capitalized word of one: "Sony" in "Sony Pictures", not "Bank" in "Bangladesh
+   * Bank"), and which target it is a version of.
+   */
+  readonly targetLists: Array<{ words: string[]; names: boolean[]; heads: boolean[]; state: boolean; target: number }> =
+    [];
   /** Distinctive phrase words: feature → `phrase × 16 + word` codes. */
   readonly phraseWords = new Map<string, Set<number>>();
   readonly phrases: PhraseInfo[] = [];
+  /** Every word of the keywords (both stemmings): what the editors say the incident is about. */
+  readonly keywordWords = new Set<string>();
   private readonly parent: number[] = [];
   private readonly actors = new Set<number>();
   private readonly conceptByName = new Map<string, number>();
@@ -93,8 +100,12 @@ export class ClaimFeatures {
   /** Stems of each name of an entity, speaker and target seen so far. */
   private readonly nameSets: Array<Set<string>> = [];
 
-  constructor(stateStems: ReadonlySet<string>) {
+  /** One-word names of the record's accused and their ancestors ("gru", "russ"). */
+  private readonly actorStems: ReadonlySet<string>;
+
+  constructor(stateStems: ReadonlySet<string>, actorStems: ReadonlySet<string> = new Set()) {
     this.stateStems = stateStems;
+    this.actorStems = actorStems;
   }
 
   /** The concept named `name`, made if new. */
@@ -192,9 +203,10 @@ export class ClaimFeatures {
       }
       const commonplace = s.every((w) => COMMON_STEMS.has(w) || this.stateStems.has(w));
       this.add(s.join(" "), concept, commonplace ? weight * WEIGHTS.commonplacePhrase : weight, !commonplace);
-      // The phrase without its state's name: "expelled 35 diplomats" is "35 Russian diplomats"
-      // when the story is about Russia (whether the accused is named is tested apart).
-      const stateless = s.filter((w) => !this.stateStems.has(w));
+      // The phrase without its state's or the accused's name: "expelled 35 diplomats" is "35
+      // Russian diplomats" when the story is about Russia, "six Russian officers" is "six GRU
+      // officers" (whether the accused is named is tested apart).
+      const stateless = s.filter((w) => !this.stateStems.has(w) && !this.actorStems.has(w));
       if (stateless.length >= 2 && stateless.length < s.length && !stateless.every((w) => COMMON_STEMS.has(w)))
         this.add(stateless.join(" "), concept, weight * WEIGHTS.statelessPhrase, true);
       for (const w of s) this.add(w, concept, weight * WEIGHTS.partOfPhrase * this.rarity(w), this.rarity(w) === 1);
@@ -209,6 +221,7 @@ export class ClaimFeatures {
    */
   keyword(text: string, lang: Lang, weight: number, concept: number): void {
     this.phrase(text, weight, concept, BOTH, true);
+    for (const l of BOTH) for (const w of stemsOfFolded(foldText(text), l)) this.keywordWords.add(w);
     const s = [...new Set(stemsOfFolded(foldText(text), lang))].slice(0, MAX_PART_WORDS);
     if (s.length < DISTINCTIVE_WORDS) return;
     // Distinctive by their combination ("be afraid and expect the worst"), unless most
@@ -243,14 +256,26 @@ export class ClaimFeatures {
       const text = versions[lang];
       this.phrase(text, weight, concept, [lang]);
       const names = capitalized(text, lang);
+      const heads = capitalized(text, lang, true);
       const words = [...new Set(stemsOfFolded(foldText(text), lang))]
         .filter((w) => !accusedStems.has(w) && !/^\d+$/.test(w))
         .slice(0, MAX_PART_WORDS);
+      // The target's own name: its first word that heads a name ("Sony" in "Unreleased Sony
+      // Pictures films", "FireEye", not "Microsoft", in "companies, including FireEye and
+      // Microsoft"). A state's name may head one ("Albanian government digital services"),
+      // if no other record's target has it ("UK" in "UK Foreign Office" and "UK Electoral
+      // Commission" is no target's own name).
+      const head = words.find((w) => heads.has(w) && w.length >= 3 && !COMMON_STEMS.has(w));
       if (words.length === 0) continue;
       const no = this.targetLists.length;
       this.targetLists.push({
         words,
-        names: words.map((w) => (names.has(w) && !COMMON_STEMS.has(w)) || rarity(w) > 0),
+        names: words.map(
+          (w) => (names.has(w) && !FIRST_NAME_STEMS.has(w) && (!this.stateStems.has(w) || w === head)) || rarity(w) > 0,
+        ),
+        heads: words.map((w) => w === head),
+        state: head !== undefined && this.stateStems.has(head),
+        target: concept,
       });
       words.forEach((w, i) => {
         this.part(this.targetWords, w, no * MAX_PART_WORDS + i);
@@ -361,7 +386,7 @@ export function claimFeatures(
   stateStems: ReadonlySet<string>,
   accusedStems: ReadonlySet<string> = new Set(),
 ): ClaimFeatures {
-  const f = new ClaimFeatures(stateStems);
+  const f = new ClaimFeatures(stateStems, accusedStems);
   const accused = new Set(c.accused);
   for (const e of c.entities) {
     if (e.kind === "state") continue;
@@ -398,20 +423,22 @@ export function entityNames(e: Entity): string[] {
 /**
  * Stems of the capitalized words of an editor's phrase: all of them but the first word,
  * and the first too unless it is an everyday word ("Comptes de…" is not a name,
- * "Microsoft source code" starts with one). Acronyms always.
+ * "Microsoft source code" starts with one). Acronyms always. With `heads`, only those
+ * that start a name (not preceded by another capitalized word).
  */
-function capitalized(text: string, lang: Lang): Set<string> {
+function capitalized(text: string, lang: Lang, heads = false): Set<string> {
   const out = new Set<string>();
   let first = true;
+  let previous = false;
   for (const m of text.matchAll(/[\p{L}\d][\p{L}\d&.]*/gu)) {
     const word = m[0];
     const upper = /^\p{Lu}/u.test(word);
     const acronym = /^[\p{Lu}\d]{2,}$/u.test(word);
-    if (
+    const name =
       upper &&
-      (acronym || !first || rarity(stemsOfFolded(foldText(word), lang)[0] ?? "") > 0 || !isEveryday(word, lang))
-    )
-      for (const w of stemsOfFolded(foldText(word), lang)) out.add(w);
+      (acronym || !first || rarity(stemsOfFolded(foldText(word), lang)[0] ?? "") > 0 || !isEveryday(word, lang));
+    if (name && !(heads && previous)) for (const w of stemsOfFolded(foldText(word), lang)) out.add(w);
+    previous = upper;
     first = false;
   }
   return out;

@@ -49,16 +49,29 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
+ * Pairs of tokens already brought to their country ("nord-coréen" is `nord korea`): North
+ * Korea is one token, `dprk`, so that "North Korea" names a state (the accused, not
+ * evidence of an incident) and "Korea" alone (South Korea, PyeongChang) does not.
+ */
+const CANONICAL_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ["north korea", "dprk"],
+  ["nord korea", "dprk"],
+  ["korea nord", "dprk"],
+];
+
+/**
  * "stem stem" (in either language) → the token the two stems become.
  *
  * @example
  * JOINS.get("etat unis"); // "usa"
+ * JOINS.get("north korea"); // "dprk"
  */
-export const JOINS: ReadonlyMap<string, string> = new Map(
-  PAIRS.flatMap(([words, token]) => {
+export const JOINS: ReadonlyMap<string, string> = new Map([
+  ...PAIRS.flatMap(([words, token]) => {
     const [a, b] = words.split(" ") as [string, string];
     return [stemFr, stemEn].flatMap((stemA) =>
       [stemFr, stemEn].map((stemB): [string, string] => [`${stemA(a)} ${stemB(b)}`, token]),
     );
   }),
-);
+  ...CANONICAL_PAIRS.map(([pair, token]): [string, string] => [pair, token]),
+]);

@@ -7,7 +7,7 @@
  *
  * | bytes       | what                                                      |
  * | ----------- | --------------------------------------------------------- |
- * | 0–31        | magic `CCMI`, version, features F, postings P, JSON bytes J, claims C, date spans D |
+ * | 0–31        | magic `CCMI`, version, features F, postings P, JSON bytes J, claims C, date spans D, target versions T |
  * | 8 F         | keys (Float64)                                            |
  * | 4 (F + 1)   | starts (Uint32)                                           |
  * | 4 P         | posting claims (Uint32)                                   |
@@ -17,22 +17,29 @@
  * | pad to 4    |                                                           |
  * | 4 (C + 1)   | date starts (Uint32), C claims                            |
  * | 4 D         | date spans (Uint16 pairs), D spans                        |
- * | J           | JSON: generation, claims, accused, related, targets, phrases, entities, parents, groups, mentions |
+ * | 2 C         | incident first days (Uint16)                              |
+ * | pad to 4    |                                                           |
+ * | 4 (C + 1)   | target starts (Uint32)                                    |
+ * | 16 T        | target fields (Uint16, 8 per target version)              |
+ * | J           | JSON: generation, claims, accused, related, phrases, entities, parents, groups, mentions |
  *
  * @module
  */
-import type { MatchIndex } from "./match-index.ts";
+import { type MatchIndex, TARGET_FIELDS } from "./match-index.ts";
 
 const MAGIC = 0x494d4343; // "CCMI"
-const VERSION = 3;
+const VERSION = 7;
 const HEADER = 32;
 
 type Meta = Pick<
   MatchIndex,
-  "generation" | "claims" | "accused" | "related" | "targets" | "phrases" | "entities" | "parents" | "groups"
+  "generation" | "claims" | "accused" | "related" | "phrases" | "entities" | "parents" | "groups"
 > & {
   mentions: Array<[number, number[]]>;
 };
+
+/** Bytes to add to `at` for a multiple of 4. */
+const pad4 = (at: number) => (4 - (at % 4)) % 4;
 
 /**
  * Serializes an index into one ArrayBuffer.
@@ -46,7 +53,6 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
     claims: index.claims,
     accused: index.accused,
     related: index.related,
-    targets: index.targets,
     phrases: index.phrases,
     entities: index.entities,
     parents: index.parents,
@@ -58,10 +64,12 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
   const p = index.postClaim.length;
   const c = index.dateStarts.length - 1;
   const d = index.dateSpans.length / 2;
-  const pad = (4 - (p % 4)) % 4;
-  const size = HEADER + 8 * f + 4 * (f + 1) + 9 * p + pad + 4 * (c + 1) + 4 * d + json.length;
+  const t = index.targetInfo.length / TARGET_FIELDS;
+  let size = HEADER + 8 * f + 4 * (f + 1) + 9 * p;
+  size += pad4(size) + 4 * (c + 1) + 4 * d + 2 * c;
+  size += pad4(size) + 4 * (c + 1) + 2 * TARGET_FIELDS * t + json.length;
   const buf = new ArrayBuffer(size);
-  new Uint32Array(buf, 0, 8).set([MAGIC, VERSION, f, p, json.length, c, d]);
+  new Uint32Array(buf, 0, 8).set([MAGIC, VERSION, f, p, json.length, c, d, t]);
   let at = HEADER;
   const put = (
     src: ArrayLike<number> & { BYTES_PER_ELEMENT: number },
@@ -76,9 +84,13 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
   put(index.postConcept, Uint16Array);
   put(index.postWeight, Uint16Array);
   put(index.postKind, Uint8Array);
-  at += pad;
+  at += pad4(at);
   put(index.dateStarts, Uint32Array);
   put(index.dateSpans, Uint16Array);
+  put(index.dateDays, Uint16Array);
+  at += pad4(at);
+  put(index.targetStarts, Uint32Array);
+  put(index.targetInfo, Uint16Array);
   new Uint8Array(buf, at, json.length).set(json);
   return buf;
 }
@@ -92,7 +104,8 @@ export function encodeMatchIndex(index: MatchIndex): ArrayBuffer {
  */
 export function decodeMatchIndex(buf: ArrayBuffer): MatchIndex {
   if (buf.byteLength < HEADER) throw new Error("match index: too short");
-  const [magic, version, f, p, j, c, d] = new Uint32Array(buf, 0, 8) as unknown as number[] as [
+  const [magic, version, f, p, j, c, d, t] = new Uint32Array(buf, 0, 8) as unknown as number[] as [
+    number,
     number,
     number,
     number,
@@ -117,9 +130,13 @@ export function decodeMatchIndex(buf: ArrayBuffer): MatchIndex {
   const postConcept = take(Uint16Array, p);
   const postWeight = take(Uint16Array, p);
   const postKind = take(Uint8Array, p);
-  at += (4 - (p % 4)) % 4;
+  at += pad4(at);
   const dateStarts = take(Uint32Array, c + 1);
   const dateSpans = take(Uint16Array, 2 * d);
+  const dateDays = take(Uint16Array, c);
+  at += pad4(at);
+  const targetStarts = take(Uint32Array, c + 1);
+  const targetInfo = take(Uint16Array, TARGET_FIELDS * t);
   const meta = JSON.parse(new TextDecoder().decode(new Uint8Array(buf, at, j))) as Meta;
   return {
     ...meta,
@@ -131,6 +148,9 @@ export function decodeMatchIndex(buf: ArrayBuffer): MatchIndex {
     postKind,
     dateStarts,
     dateSpans,
+    dateDays,
+    targetStarts,
+    targetInfo,
     mentions: new Map(meta.mentions),
   };
 }

@@ -23,11 +23,42 @@ export const KIND = {
   phraseWord: 3,
 } as const;
 
+/** The low bits of a posting's kind byte are one of {@link KIND}; the high bits are {@link FLAG}s. */
+export const KIND_MASK = 7;
+
+/**
+ * Flags of an evidence posting, computed at build time from which records share the
+ * feature, so that the matcher can tell evidence of *this* incident from evidence that
+ * the actor's other incidents share.
+ */
+export const FLAG = {
+  /** The feature is evidence of this record alone: it tells it apart from its related records too. */
+  unique: 8,
+} as const;
+
+/**
+ * Bits 4–5 of a posting's kind byte: of how many records outside this one's family (itself
+ * and its related records) the feature is also evidence, capped at 3. "Lazarus"-like
+ * words, the FBI, "Olympics" in a record of one Olympics and another's: evidence shared
+ * with the actor's other incidents adds weight, but tells the incident less.
+ */
+export const SHARED_SHIFT = 4;
+export const SHARED_MAX = 3;
+
 /** The most words of a target or phrase that co-occurrence tracks (a 16-bit mask). */
 export const MAX_PART_WORDS = 16;
 
-/** `targets[c][t]` is the number of words plus this times the mask of telling words. */
-export const TARGET_SIZE_BITS = 32;
+/** Numbers per target version in {@link MatchIndex.targetInfo}. */
+export const TARGET_FIELDS = 8;
+
+/**
+ * The fields of a target version in {@link MatchIndex.targetInfo}: its number of words,
+ * then masks of its words (bit `i` for word `i`): telling (a name, in few records'
+ * targets: co-occurrence needs one), heading the target's own name (enough alone), this
+ * record's alone, its family's alone, shared with at most one record outside its family;
+ * and the number of the target's first version (French and English are one target).
+ */
+export const TARGET = { words: 0, telling: 1, heads: 2, unique: 3, own: 4, once: 5, of: 6 } as const;
 
 /** Longest phrase indexed, in stems. */
 export const MAX_GRAM = 4;
@@ -51,11 +82,12 @@ export interface MatchIndex {
   /** Per claim: its dates, packed (see `packDates` in dates.ts). */
   dateStarts: Uint32Array;
   dateSpans: Uint16Array;
-  /**
-   * Per claim, per target version: its number of words plus 32 × the mask of its telling
-   * words (co-occurrence needs two of its words, one of them telling).
-   */
-  targets: number[][];
+  /** Per claim: the incident's first day (days since 1970), or 0 when the record gives only a month or a year. */
+  dateDays: Uint16Array;
+  /** Claim `c`'s target versions are `targetStarts[c]` to `targetStarts[c + 1]`. */
+  targetStarts: Uint32Array;
+  /** {@link TARGET_FIELDS} numbers per target version (see {@link TARGET}). */
+  targetInfo: Uint16Array;
   /** Per claim: its distinctive phrases. */
   phrases: PhraseInfo[][];
   /** Entity ids, by entity number. */

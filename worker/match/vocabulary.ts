@@ -75,7 +75,7 @@ compromission, compromis, compromised, zero-day, faille, vulnérabilité, vulner
 leak, leaked, leaking, leaks, fuite de courriels, fuites de courriels, courriels volés, emails volés, stolen emails,
 stolen documents, documents volés, WikiLeaks, APT, supply chain attack, attaque de la chaîne d'approvisionnement,
 wifi, wi-fi network, réseau wi-fi, sécurité informatique, sécurité numérique, computer security, digital security,
-information security, cybersécurité, cyberguerre, cyberwar, cyberwarfare
+information security, cybersécurité, cyberguerre, cyberwar, cyberwarfare, cyber
 `;
 
 /** First names met in news of the domain. Alone, they tell nothing. */
