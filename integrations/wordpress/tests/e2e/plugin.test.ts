@@ -31,6 +31,10 @@ afterAll(async () => {
 /** A browser context logged in to the site as `user`, which never reaches off this machine. */
 async function logIn(site: SiteInfo, user: "admin" | "author"): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // php -S on a busy CI machine can take long over wp-admin's first load (and its assets):
+  // a slow machine must not fail what a fast one passes.
+  context.setDefaultNavigationTimeout(90_000);
+  context.setDefaultTimeout(60_000);
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.abort());
   const page = await context.newPage();
   await page.goto(`${site.url}/wp-login.php`);
