@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { chromium } from "playwright-core";
-import { CHROMIUM } from "../lib/browser.ts";
+import { launch } from "../lib/browser.ts";
 import { percentile } from "../lib/stats.ts";
 
 /** Timings of `runs` loads. */
@@ -24,19 +23,7 @@ export interface WidgetTimes {
  * await widgetTimes("http://127.0.0.1:8787", 20);
  */
 export async function widgetTimes(base: string, runs = 20): Promise<WidgetTimes> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launch();
   const measure = async (page: import("playwright-core").Page, i: number) =>
     page.evaluate(
       async ({ widget, id }) => {

@@ -1,6 +1,6 @@
 /**
- * Runs wrangler with the Node that runs this script (Node 22 from the `node`
- * devDependency), quiet and offline.
+ * Runs wrangler with the Node that runs this script (Node 22 from the lockfile's pinned
+ * platform package), quiet and offline.
  *
  * @module
  */
@@ -17,6 +17,28 @@ export const QUIET_ENV = {
   CLOUDFLARE_CF_FETCH_ENABLED: "false",
   WRANGLER_SEND_METRICS: "false",
 };
+
+/**
+ * The arguments of `wrangler dev` on 127.0.0.1:`port`, with no interactive session and
+ * warnings only (or `WRANGLER_LOG_LEVEL`), and `extra` after them.
+ *
+ * @example
+ * spawn(process.execPath, devArgs(8787, ["--persist-to", state]), { env: { ...process.env, ...QUIET_ENV } });
+ */
+export function devArgs(port: number, extra: string[] = []): string[] {
+  return [
+    WRANGLER_BIN,
+    "dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--show-interactive-dev-session=false",
+    "--log-level",
+    process.env.WRANGLER_LOG_LEVEL ?? "warn",
+    ...extra,
+  ];
+}
 
 /**
  * Runs `wrangler …args` and resolves with its stdout; rejects with its stderr on failure.

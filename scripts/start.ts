@@ -20,7 +20,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { devVar } from "../lib/admin-target.ts";
-import { QUIET_ENV, WRANGLER_BIN } from "../lib/wrangler.ts";
+import { devArgs, QUIET_ENV } from "../lib/wrangler.ts";
 
 const port = Number(process.env.PORT ?? 8787);
 if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -76,23 +76,14 @@ const base = `http://127.0.0.1:${port}`;
 console.log(`start: serving on ${base}/ (demo), /admin (desk), /v1/… (API), /widget.js`);
 const dev = spawn(
   process.execPath,
-  [
-    WRANGLER_BIN,
-    "dev",
-    "--ip",
-    "127.0.0.1",
-    "--port",
-    String(port),
+  devArgs(port, [
     // Links and cache keys are built on PUBLIC_ORIGIN (worker/origin.ts): locally, this address.
     "--var",
     `PUBLIC_ORIGIN:http://127.0.0.1:${port}`,
-    "--show-interactive-dev-session=false",
-    "--log-level",
-    process.env.WRANGLER_LOG_LEVEL ?? "warn",
     "--env-file",
     secrets,
     ...(process.env.CLAIMCARD_STATE ? ["--persist-to", process.env.CLAIMCARD_STATE] : []),
-  ],
+  ]),
   { stdio: "inherit", env: { ...process.env, ...QUIET_ENV } },
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const)

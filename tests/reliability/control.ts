@@ -7,7 +7,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { QUIET_ENV, WRANGLER_BIN } from "../../lib/wrangler.ts";
+import { devArgs, QUIET_ENV } from "../../lib/wrangler.ts";
 
 /** A running control Worker. */
 export interface Control {
@@ -42,26 +42,12 @@ export async function startControl(port: number): Promise<Control> {
     `name = "control"\nmain = "index.js"\ncompatibility_date = "2026-11-01"\n`,
   );
   await writeFile(join(dir, "index.js"), `export default { fetch() { return new Response("ok"); } };\n`);
-  const child = spawn(
-    process.execPath,
-    [
-      WRANGLER_BIN,
-      "dev",
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--show-interactive-dev-session=false",
-      "--log-level",
-      "warn",
-    ],
-    {
-      cwd: dir,
-      env: { ...process.env, ...QUIET_ENV },
-      stdio: "ignore",
-      detached: true,
-    },
-  );
+  const child = spawn(process.execPath, devArgs(port), {
+    cwd: dir,
+    env: { ...process.env, ...QUIET_ENV },
+    stdio: "ignore",
+    detached: true,
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 240; i++) {
     try {

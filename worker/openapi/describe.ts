@@ -88,19 +88,29 @@ export interface Operation extends Omit<DescribeOptions, "operationId" | "securi
   operationId: string;
   /** `public`: anyone (`security: []`); `admin`: an editor's bearer token. */
   access: "public" | "admin";
+  /** The kinds of problem it may answer, besides those every operation of its access may. */
+  problems?: ProblemKind[];
 }
 
 /**
+ * What every admin operation may answer, from its guard: a malformed or missing
+ * credential, and too many failed sign-ins.
+ */
+const ADMIN_PROBLEMS: ProblemKind[] = ["bad-authorization", "unauthorized", "rate-limited"];
+
+/**
  * Describes one operation for the OpenAPI document. Every operation says who may call
- * it, and may answer 500 (`internal-error`: a bug, logged).
+ * it, and may answer 500 (`internal-error`: a bug, logged); an admin one also answers
+ * what its guard refuses ({@link ADMIN_PROBLEMS}).
  *
  * @example
- * app.get("/healthz", operation({ operationId: "health", access: "public", summary: "Liveness", responses: { 200: { description: "Up" } } }), handler);
+ * app.get("/v1/lookup", operation({ operationId: "lookupArticle", access: "public", problems: ["invalid-query"], responses: { 200: json(LookupResult, "…") } }), handler);
  */
-export function operation({ access, ...spec }: Operation): MiddlewareHandler {
+export function operation({ access, problems: kinds = [], ...spec }: Operation): MiddlewareHandler {
+  const all = [...kinds, ...(access === "admin" ? ADMIN_PROBLEMS : []), "internal-error" as const];
   return describeRoute({
     ...spec,
-    responses: { ...spec.responses, ...problems("internal-error") },
+    responses: { ...spec.responses, ...problems(...new Set(all)) },
     security: access === "admin" ? [{ admin: [] }] : [],
   });
 }

@@ -15,7 +15,7 @@ import type { AppEnv } from "../env.ts";
 import { adminGuard, audit, writeResponse, writer } from "../middleware/admin-write.ts";
 import { purgeClaim } from "../middleware/edge-cache.ts";
 import { requireJson, validate } from "../middleware/validate.ts";
-import { json, operation, problems } from "../openapi/describe.ts";
+import { json, operation } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
 import { Problem } from "../problem.ts";
 
@@ -37,18 +37,9 @@ export const adminData = new Hono<AppEnv>()
       description:
         "Records whose live version is newer than the set's are listed as conflicts and left alone, unless `force`. Records live but not in the set are listed, and deleted only with `prune`. Every record of the set, its URLs, its history and the indexes are published again.",
       requestBody: { required: true, content: { "application/json": { schema: resolver(ImportRequest) } } },
+      problems: ["invalid-json", "bad-request", "payload-too-large", "unsupported-media-type", "unavailable"],
       responses: {
         200: json(ImportResult, "What the import did"),
-        ...problems(
-          "invalid-json",
-          "bad-request",
-          "bad-authorization",
-          "unauthorized",
-          "payload-too-large",
-          "unsupported-media-type",
-          "rate-limited",
-          "unavailable",
-        ),
       },
     }),
     ...adminGuard,
@@ -93,9 +84,9 @@ export const adminData = new Hono<AppEnv>()
       access: "admin",
       tags: ["admin"],
       summary: "Every live record and the entity registry (npm run data:export)",
+      problems: ["unavailable"],
       responses: {
         200: json(ExportResult, "The live set"),
-        ...problems("bad-authorization", "unauthorized", "rate-limited", "unavailable"),
       },
     }),
     ...adminGuard,
@@ -108,9 +99,9 @@ export const adminData = new Hono<AppEnv>()
       access: "admin",
       tags: ["admin"],
       summary: "Publish every key of the live set to KV again, and delete the keys it does not hold",
+      problems: ["unavailable"],
       responses: {
         200: { description: "Queued" },
-        ...problems("bad-authorization", "unauthorized", "rate-limited", "unavailable"),
       },
     }),
     ...adminGuard,
@@ -127,9 +118,9 @@ export const adminData = new Hono<AppEnv>()
       access: "admin",
       tags: ["admin"],
       summary: "What the writer still has to publish, and the keys it gave up on",
+      problems: ["unavailable"],
       responses: {
         200: json(WriterStatus, "The writer's state"),
-        ...problems("bad-authorization", "unauthorized", "rate-limited", "unavailable"),
       },
     }),
     ...adminGuard,
@@ -142,9 +133,9 @@ export const adminData = new Hono<AppEnv>()
       access: "admin",
       tags: ["admin"],
       summary: "The editor signed in, and whether publishing takes a second editor",
+      problems: [],
       responses: {
         200: json(EditorInfo, "The editor"),
-        ...problems("bad-authorization", "unauthorized", "rate-limited"),
       },
     }),
     ...adminGuard,
@@ -157,9 +148,9 @@ export const adminData = new Hono<AppEnv>()
       access: "admin",
       tags: ["admin"],
       summary: "The entity registry the desk picks entities from",
+      problems: ["unavailable"],
       responses: {
         200: json(Registry, "Every entity, with its names, aliases and parent"),
-        ...problems("bad-authorization", "unauthorized", "rate-limited", "unavailable"),
       },
     }),
     ...adminGuard,

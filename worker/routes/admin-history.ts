@@ -14,7 +14,7 @@ import type { AppEnv } from "../env.ts";
 import { adminGuard, writer } from "../middleware/admin-write.ts";
 import { idParam } from "../middleware/claim-id.ts";
 import { validate } from "../middleware/validate.ts";
-import { json, operation, problems } from "../openapi/describe.ts";
+import { json, operation } from "../openapi/describe.ts";
 import { Problem } from "../problem.ts";
 
 const VersionParams = v.object({
@@ -34,16 +34,9 @@ export const history = new Hono<AppEnv>()
       access: "admin",
       tags: ["admin"],
       summary: "Every version of a claim: who, when, and the change note",
+      problems: ["invalid-param", "claim-not-found", "unavailable"],
       responses: {
         200: json(HistoryList, "The versions, newest first"),
-        ...problems(
-          "invalid-param",
-          "bad-authorization",
-          "unauthorized",
-          "claim-not-found",
-          "rate-limited",
-          "unavailable",
-        ),
       },
     }),
     ...adminGuard,
@@ -62,16 +55,9 @@ export const history = new Hono<AppEnv>()
       access: "admin",
       tags: ["admin"],
       summary: "One version of a claim, as it was",
+      problems: ["invalid-param", "version-not-found", "unavailable"],
       responses: {
         200: json(VersionDocument, "The version: its history entry and the record (null when it was a deletion)"),
-        ...problems(
-          "invalid-param",
-          "bad-authorization",
-          "unauthorized",
-          "version-not-found",
-          "rate-limited",
-          "unavailable",
-        ),
       },
     }),
     ...adminGuard,

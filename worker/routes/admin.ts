@@ -17,7 +17,7 @@ import type { AppEnv } from "../env.ts";
 import { adminGuard, afterWrite, IF_MATCH, writeResponse, writer } from "../middleware/admin-write.ts";
 import { idParam } from "../middleware/claim-id.ts";
 import { requireJson, validate } from "../middleware/validate.ts";
-import { json, operation, problems } from "../openapi/describe.ts";
+import { json, operation } from "../openapi/describe.ts";
 import { Problem } from "../problem.ts";
 
 /** `?note=`: the change note of a write. */
@@ -57,25 +57,22 @@ export const admin = new Hono<AppEnv>()
         NOTE_PARAM,
       ],
       requestBody: { required: true, content: { "application/json": { schema: resolver(ClaimInput) } } },
+      problems: [
+        "invalid-json",
+        "invalid-param",
+        "invalid-query",
+        "bad-request",
+        "id-mismatch",
+        "second-editor-required",
+        "stale-etag",
+        "payload-too-large",
+        "unsupported-media-type",
+        "if-match-required",
+        "unavailable",
+      ],
       responses: {
         200: json(ClaimDocument, "Replaced; the new version, with its ETag"),
         201: json(ClaimDocument, "Created, with its ETag and Location"),
-        ...problems(
-          "invalid-json",
-          "invalid-param",
-          "invalid-query",
-          "bad-request",
-          "bad-authorization",
-          "id-mismatch",
-          "unauthorized",
-          "second-editor-required",
-          "stale-etag",
-          "payload-too-large",
-          "unsupported-media-type",
-          "if-match-required",
-          "rate-limited",
-          "unavailable",
-        ),
       },
     }),
     ...adminGuard,
@@ -114,20 +111,17 @@ export const admin = new Hono<AppEnv>()
       description:
         "The history keeps every version, and says it was deleted. Every record that lists it in `related` gets a version without it.",
       parameters: [IF_MATCH, NOTE_PARAM],
+      problems: [
+        "invalid-param",
+        "invalid-query",
+        "second-editor-required",
+        "claim-not-found",
+        "stale-etag",
+        "if-match-required",
+        "unavailable",
+      ],
       responses: {
         204: { description: "Deleted" },
-        ...problems(
-          "invalid-param",
-          "invalid-query",
-          "bad-authorization",
-          "unauthorized",
-          "second-editor-required",
-          "claim-not-found",
-          "stale-etag",
-          "if-match-required",
-          "rate-limited",
-          "unavailable",
-        ),
       },
     }),
     ...adminGuard,

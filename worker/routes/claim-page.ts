@@ -12,7 +12,7 @@ import type { AppEnv } from "../env.ts";
 import { idParam, loadClaim } from "../middleware/claim-id.ts";
 import { langQuery, pickLang } from "../middleware/lang.ts";
 import { relatedRecords } from "../middleware/related.ts";
-import { operation, problems, response } from "../openapi/describe.ts";
+import { operation, response } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
 import { claimPage } from "../render/page.ts";
 
@@ -43,9 +43,9 @@ export const claimPageRoute = new Hono<AppEnv>()
       tags: ["embeds"],
       summary: "The shareable page of a claim, with oEmbed discovery, Open Graph and ClaimReview JSON-LD",
       description: "In `lang`, else the reader's `Accept-Language` (fr or en).",
+      problems: ["invalid-param", "invalid-query", "claim-not-found", "unavailable"],
       responses: {
         200: response("The page", { "text/html": "text" }),
-        ...problems("invalid-param", "invalid-query", "claim-not-found", "unavailable"),
       },
     }),
     sharePageHeaders,

@@ -18,7 +18,7 @@ import {
   type Validated,
 } from "../middleware/edge-cache.ts";
 import { validate } from "../middleware/validate.ts";
-import { json, operation, problems, response } from "../openapi/describe.ts";
+import { json, operation, response } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
 import { Problem } from "../problem.ts";
 import { claimReview } from "../render/jsonld.ts";
@@ -61,9 +61,9 @@ export const claims = new Hono<AppEnv>()
       summary: "List claims, filtered and paged",
       description:
         "`accused` and `accuser` take an entity id, name or alias (APT28 finds the GRU unit; `russia` includes its agencies). `since` filters on the incident date, `updatedSince` on the last update. `lang` picks the language of titles and summaries (default en). Pass the returned `cursor` to get the next page. Unknown parameters are a 400.",
+      problems: ["invalid-query", "not-loaded", "unavailable"],
       responses: {
         200: json(ClaimList, "A page of claim summaries, newest incident first"),
-        ...problems("invalid-query", "not-loaded", "unavailable"),
       },
     }),
     etag(),
@@ -93,13 +93,13 @@ export const claims = new Hono<AppEnv>()
       description:
         "The record, with an `ETag`; `If-None-Match` gives 304. With `format=jsonld`, its schema.org ClaimReview in `lang`.",
       parameters: [{ name: "If-None-Match", in: "header", required: false, schema: { type: "string" } }],
+      problems: ["invalid-param", "invalid-query", "claim-not-found", "unavailable"],
       responses: {
         200: response("The record; or, with format=jsonld, its ClaimReview", {
           "application/json": ClaimDocument,
           "application/ld+json": "text",
         }),
         304: { description: "Not modified (If-None-Match)" },
-        ...problems("invalid-param", "invalid-query", "claim-not-found", "unavailable"),
       },
     }),
     etag(),

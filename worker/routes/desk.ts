@@ -9,7 +9,7 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { AppEnv } from "../env.ts";
-import { operation, problems, response } from "../openapi/describe.ts";
+import { operation, response } from "../openapi/describe.ts";
 import { problemResponse } from "../problem.ts";
 
 const deskHeaders = secureHeaders({
@@ -46,7 +46,8 @@ export const desk = new Hono<AppEnv>()
       access: "public",
       tags: ["admin"],
       summary: "The editorial desk (a web page; its data needs an editor's sign-in)",
-      responses: { 200: response("The page", { "text/html": "text" }), ...problems("not-found") },
+      problems: ["not-found"],
+      responses: { 200: response("The page", { "text/html": "text" }) },
     }),
     deskHeaders,
     (c) => asset(c.env.ASSETS, c.req.url, "/admin.html", "text/html; charset=utf-8"),
@@ -58,7 +59,8 @@ export const desk = new Hono<AppEnv>()
       access: "public",
       tags: ["admin"],
       summary: "The desk's script",
-      responses: { 200: response("An ES module", { "text/javascript": "text" }), ...problems("not-found") },
+      problems: ["not-found"],
+      responses: { 200: response("An ES module", { "text/javascript": "text" }) },
     }),
     deskHeaders,
     (c) => asset(c.env.ASSETS, c.req.url, "/desk.js", "text/javascript; charset=utf-8"),

@@ -12,7 +12,7 @@ import { claimTier, idParam, loadClaim } from "../middleware/claim-id.ts";
 import { claimEmbedKey, publicCache, type Validated } from "../middleware/edge-cache.ts";
 import { langQuery } from "../middleware/lang.ts";
 import { relatedRecords } from "../middleware/related.ts";
-import { operation, problems, response } from "../openapi/describe.ts";
+import { operation, response } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
 import { embedPage, resizeScriptHash } from "../render/page.ts";
 
@@ -43,9 +43,9 @@ export const embed = new Hono<AppEnv>().get(
     access: "public",
     tags: ["embeds"],
     summary: "The card as a self-contained page, frameable by any site",
+    problems: ["invalid-param", "invalid-query", "claim-not-found", "unavailable"],
     responses: {
       200: response("The card; it posts claimcard:resize messages to its parent", { "text/html": "text" }),
-      ...problems("invalid-param", "invalid-query", "claim-not-found", "unavailable"),
     },
   }),
   embedHeaders,

@@ -10,7 +10,7 @@ import { LookupQuery, LookupResult } from "../../schema/index.ts";
 import type { AppEnv } from "../env.ts";
 import { cacheKey, type MemoryTier, publicCache, type Validated } from "../middleware/edge-cache.ts";
 import { validate } from "../middleware/validate.ts";
-import { json, operation, problems } from "../openapi/describe.ts";
+import { json, operation } from "../openapi/describe.ts";
 import { Problem } from "../problem.ts";
 import { normalizeArticleUrl } from "../store/article-url.ts";
 import { linkedRecords } from "../store/linked.ts";
@@ -40,9 +40,9 @@ export const lookup = new Hono<AppEnv>().get(
     summary: "Claims linked to an article URL",
     description:
       "The URL is normalized: scheme, host case, `www.`, trailing slash, fragment and tracking parameters do not matter.",
+    problems: ["invalid-query", "unavailable"],
     responses: {
       200: json(LookupResult, "The normalized URL and its claims (possibly none)"),
-      ...problems("invalid-query", "unavailable"),
     },
   }),
   etag(),

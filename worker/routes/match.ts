@@ -14,7 +14,7 @@ import { type Found, matchArticle } from "../match/match.ts";
 import { matchLimit } from "../middleware/rate-limit.ts";
 import { jsonOrPlainText } from "../middleware/simple-json.ts";
 import { validate } from "../middleware/validate.ts";
-import { json, operation, problems } from "../openapi/describe.ts";
+import { json, operation } from "../openapi/describe.ts";
 import { Problem } from "../problem.ts";
 import { normalizeArticleUrl } from "../store/article-url.ts";
 import { linkedRecords } from "../store/linked.ts";
@@ -39,17 +39,17 @@ export const match = new Hono<AppEnv>().post(
         "text/plain": { schema: resolver(MatchRequest) },
       },
     },
+    problems: [
+      "invalid-json",
+      "bad-request",
+      "payload-too-large",
+      "unsupported-media-type",
+      "rate-limited",
+      "not-loaded",
+      "unavailable",
+    ],
     responses: {
       200: json(MatchResult, "The relevant claims, best first"),
-      ...problems(
-        "invalid-json",
-        "bad-request",
-        "payload-too-large",
-        "unsupported-media-type",
-        "rate-limited",
-        "not-loaded",
-        "unavailable",
-      ),
     },
   }),
   matchLimit,

@@ -16,7 +16,7 @@ import type { AppEnv } from "../env.ts";
 import { loadClaim } from "../middleware/claim-id.ts";
 import { cacheKey, publicCache, type Validated } from "../middleware/edge-cache.ts";
 import { validate } from "../middleware/validate.ts";
-import { json, operation, problems } from "../openapi/describe.ts";
+import { json, operation } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
 import { Problem } from "../problem.ts";
 
@@ -43,9 +43,9 @@ export const oembed = new Hono<AppEnv>().get(
     summary: "oEmbed 1.0 provider",
     description:
       "For a claim page URL (`{origin}/claims/{id}`), a `rich` embed whose HTML is an iframe of `/embed/{id}`. Other parameters (WordPress's `dnt`) are ignored.",
+    problems: ["invalid-query", "not-a-claim-url", "claim-not-found", "format-not-implemented", "unavailable"],
     responses: {
       200: json(OEmbed, "The embed"),
-      ...problems("invalid-query", "not-a-claim-url", "claim-not-found", "format-not-implemented", "unavailable"),
     },
   }),
   validate("query", OEmbedQuery),

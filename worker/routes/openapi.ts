@@ -10,7 +10,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../env.ts";
 import { apiHeaders } from "../middleware/security.ts";
-import { json, operation, problems } from "../openapi/describe.ts";
+import { json, operation } from "../openapi/describe.ts";
 import { publicOrigin } from "../origin.ts";
 import { Problem } from "../problem.ts";
 
@@ -27,7 +27,8 @@ export const openapi = new Hono<AppEnv>().get(
     access: "public",
     tags: ["service"],
     summary: "This document",
-    responses: { 200: json(v.record(v.string(), v.unknown()), "OpenAPI 3.1"), ...problems("not-found") },
+    problems: ["not-found"],
+    responses: { 200: json(v.record(v.string(), v.unknown()), "OpenAPI 3.1") },
   }),
   apiHeaders,
   async (c) => {

@@ -10,7 +10,7 @@ import { Hono } from "hono";
 import { PAGE_CACHE_CONTROL } from "../../shared/constants.ts";
 import type { AppEnv } from "../env.ts";
 import { pageHeaders, scriptHeaders } from "../middleware/security.ts";
-import { operation, problems, response } from "../openapi/describe.ts";
+import { operation, response } from "../openapi/describe.ts";
 import { problemResponse } from "../problem.ts";
 
 /** A demo page from `public/`, or a 404 problem when it was not built. */
@@ -39,6 +39,22 @@ async function script(assets: Fetcher, req: Request, file: string): Promise<Resp
   });
 }
 
+/** The contract of a script of the widget: an ES module, revalidated with its ETag. */
+function scriptOperation(operationId: string, summary: string) {
+  return operation({
+    operationId,
+    access: "public",
+    tags: ["embeds"],
+    summary,
+    parameters: [{ name: "If-None-Match", in: "header", required: false, schema: { type: "string" } }],
+    problems: ["not-found"],
+    responses: {
+      200: response("An ES module", { "text/javascript": "text" }),
+      304: { description: "Not modified (If-None-Match)" },
+    },
+  });
+}
+
 /**
  * @example
  * app.route("/", site);
@@ -51,7 +67,8 @@ export const site = new Hono<AppEnv>()
       access: "public",
       tags: ["service"],
       summary: "The demo page: an article with claim cards beside it",
-      responses: { 200: response("The page", { "text/html": "text" }), ...problems("not-found") },
+      problems: ["not-found"],
+      responses: { 200: response("The page", { "text/html": "text" }) },
     }),
     pageHeaders,
     (c) => page(c.env.ASSETS, c.req.url, "/index.html"),
@@ -63,42 +80,18 @@ export const site = new Hono<AppEnv>()
       access: "public",
       tags: ["service"],
       summary: "The demo page in auto mode",
-      responses: { 200: response("The page", { "text/html": "text" }), ...problems("not-found") },
+      problems: ["not-found"],
+      responses: { 200: response("The page", { "text/html": "text" }) },
     }),
     pageHeaders,
     (c) => page(c.env.ASSETS, c.req.url, "/auto.html"),
   )
-  .get(
-    "/widget.js",
-    operation({
-      operationId: "getWidget",
-      access: "public",
-      tags: ["embeds"],
-      summary: "The <claim-card> web component",
-      parameters: [{ name: "If-None-Match", in: "header", required: false, schema: { type: "string" } }],
-      responses: {
-        200: response("An ES module", { "text/javascript": "text" }),
-        304: { description: "Not modified (If-None-Match)" },
-        ...problems("not-found"),
-      },
-    }),
-    scriptHeaders,
-    (c) => script(c.env.ASSETS, c.req.raw, "/widget.js"),
+  .get("/widget.js", scriptOperation("getWidget", "The <claim-card> web component"), scriptHeaders, (c) =>
+    script(c.env.ASSETS, c.req.raw, "/widget.js"),
   )
   .get(
     "/widget-auto.js",
-    operation({
-      operationId: "getWidgetAuto",
-      access: "public",
-      tags: ["embeds"],
-      summary: "Auto mode, which widget.js imports on the pages that use it",
-      parameters: [{ name: "If-None-Match", in: "header", required: false, schema: { type: "string" } }],
-      responses: {
-        200: response("An ES module", { "text/javascript": "text" }),
-        304: { description: "Not modified (If-None-Match)" },
-        ...problems("not-found"),
-      },
-    }),
+    scriptOperation("getWidgetAuto", "Auto mode, which widget.js imports on the pages that use it"),
     scriptHeaders,
     (c) => script(c.env.ASSETS, c.req.raw, "/widget-auto.js"),
   );
